@@ -1,0 +1,124 @@
+package io.execbench.runner;
+
+import io.execbench.workload.Kernels;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The main job's first half: runs the planned benchmarks of a profile, one at a time, and writes
+ * {@code results/<run-id>/}. The harness renders the report from that folder.
+ *
+ * <p>Exit status: 0 every benchmark produced a result; 3 the run finished but some benchmarks failed (listed in
+ * run.json); 2 bad arguments; 130 interrupted (the run is kept as {@code <run-id>.partial/}).
+ */
+@Command(name = "execbench-run", mixinStandardHelpOptions = true,
+        description = "Runs execbench's JMH suites and writes one run folder under --results.")
+public final class BenchMain implements Callable<Integer> {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_BENCHMARKS_FAILED = 3;
+    static final int EXIT_INTERRUPTED = 130;
+
+    @Option(names = "--profile", defaultValue = "quick", description = "smoke, quick or full (default ${DEFAULT-VALUE})")
+    String profileName;
+
+    @Option(names = "--include", defaultValue = ".*", description = "regular expression over full benchmark names")
+    String include;
+
+    @Option(names = "--results", defaultValue = "results", description = "folder that receives the run folder")
+    Path resultsDir;
+
+    @Option(names = "--verbose", description = "also echo JMH's own console output (always kept in jmh.log)")
+    boolean verbose;
+
+    private final PrintStream out;
+    private final Clock clock;
+
+    BenchMain(PrintStream out, Clock clock) {
+        this.out = out;
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(System.out, Clock.systemUTC(), args));
+    }
+
+    static int execute(PrintStream out, Clock clock, String... args) {
+        return new CommandLine(new BenchMain(out, clock))
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof IllegalArgumentException) {
+                        cmd.getErr().println("execbench: " + e.getMessage());
+                        return EXIT_USAGE;
+                    }
+                    throw e;
+                })
+                .execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        Profile profile = Profile.parse(profileName);
+        List<PlannedBenchmark> plan = BenchmarkPlan.of(include);
+        Map<String, Object> workload = Map.of("memoryFootprintBytes", Kernels.memoryFootprintBytes());
+        RunRecorder recorder = RunRecorder.start(resultsDir.toAbsolutePath().normalize(), profile, include,
+                plan.size(), new Environment(), workload, clock);
+        Thread onSignal = new Thread(() -> stopEarly(recorder), "execbench-interrupt");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+
+        Progress progress = new Progress(out, System::nanoTime, profile.estimatePerBenchmark(), plan.size());
+        out.printf(Locale.ROOT, "execbench: profile %s, %s; %d benchmarks, estimated %s%n", profile.label(),
+                profile.describe(), plan.size(), Progress.format(progress.remaining()));
+        out.println("execbench: writing " + recorder.dir());
+        RunInfo finished;
+        try {
+            runAll(plan, profile, recorder, progress);
+            finished = recorder.finish();
+        } catch (RuntimeException e) {
+            recorder.interrupt("runner error: " + e);
+            throw e;
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(onSignal);
+        }
+        RunInfo.Counts counts = finished.benchmarks();
+        out.printf(Locale.ROOT, "execbench: %s in %s: %d of %d benchmarks produced results, %d failed%n",
+                finished.status(), Progress.format(progress.elapsed()), counts.completed(), counts.planned(),
+                counts.failed());
+        out.println("execbench: results in " + recorder.dir());
+        return counts.failed() > 0 ? EXIT_BENCHMARKS_FAILED : EXIT_OK;
+    }
+
+    private void runAll(List<PlannedBenchmark> plan, Profile profile, RunRecorder recorder, Progress progress) {
+        try (JmhExecutor jmh = new JmhExecutor(profile, recorder.logFile(), verbose)) {
+            for (PlannedBenchmark benchmark : plan) {
+                progress.started(benchmark);
+                JmhExecutor.Outcome outcome = jmh.run(benchmark);
+                if (outcome.failed()) {
+                    recorder.recordFailure(benchmark, outcome.error());
+                    progress.failed(outcome.error());
+                } else {
+                    recorder.recordResult(outcome.result());
+                    progress.succeeded(ScoreText.of(outcome.result()));
+                }
+            }
+        }
+    }
+
+    /** Runs on SIGINT/SIGTERM: stop JMH's forks, keep the run as .partial with the reason. */
+    private void stopEarly(RunRecorder recorder) {
+        // Forked benchmark JVMs are our children; none may outlive this process.
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        if (recorder.interrupt("SIGINT or SIGTERM")) {
+            System.err.println("execbench: interrupted; partial run kept in " + recorder.dir());
+            Runtime.getRuntime().halt(EXIT_INTERRUPTED);
+        }
+    }
+}

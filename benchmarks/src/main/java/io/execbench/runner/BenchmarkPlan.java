@@ -1,0 +1,95 @@
+package io.execbench.runner;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SequencedMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Expands the benchmarks JMH generated (its {@code META-INF/BenchmarkList}) into one {@link PlannedBenchmark} per
+ * method, mode and {@code @Param} combination, filtered by the user's include pattern.
+ *
+ * <p>The {@code selftest} package holds deliberately failing benchmarks; it is planned only when the pattern names
+ * it, so that {@code .*} never fails a real run.
+ */
+public final class BenchmarkPlan {
+
+    static final String SELFTEST_PACKAGE = "io.execbench.selftest.";
+    private static final OutputFormat SILENT =
+            OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT);
+
+    private BenchmarkPlan() {
+    }
+
+    /**
+     * Plans every benchmark whose full name matches {@code includeRegex} somewhere (as JMH's own include does).
+     *
+     * @throws IllegalArgumentException when the pattern is invalid or matches nothing
+     */
+    public static List<PlannedBenchmark> of(String includeRegex) {
+        Pattern include = compile(includeRegex);
+        boolean selftestWanted = includeRegex.contains("selftest");
+        List<PlannedBenchmark> plan = new ArrayList<>();
+        for (BenchmarkListEntry entry : BenchmarkList.defaultList().getAll(SILENT, List.of())) {
+            String name = entry.getUsername();
+            if (!include.matcher(name).find() || (name.startsWith(SELFTEST_PACKAGE) && !selftestWanted)) {
+                continue;
+            }
+            Map<String, String[]> declared = entry.getParams().orElse(Map.of());
+            for (SequencedMap<String, String> params : crossProduct(declared)) {
+                plan.add(new PlannedBenchmark(name, entry.getMode(), params));
+            }
+        }
+        if (plan.isEmpty()) {
+            throw new IllegalArgumentException("no benchmark matches --include '" + includeRegex + "'");
+        }
+        plan.sort(BenchmarkPlan::compare);
+        return List.copyOf(plan);
+    }
+
+    private static Pattern compile(String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("--include '" + regex + "' is not a valid regular expression: "
+                    + e.getDescription());
+        }
+    }
+
+    /** Every combination of parameter values, varying the last-declared parameter fastest (JMH's order). */
+    static List<SequencedMap<String, String>> crossProduct(Map<String, String[]> declared) {
+        List<SequencedMap<String, String>> combinations = new ArrayList<>();
+        combinations.add(new LinkedHashMap<>());
+        for (Map.Entry<String, String[]> param : declared.entrySet()) {
+            List<SequencedMap<String, String>> extended = new ArrayList<>();
+            for (SequencedMap<String, String> prefix : combinations) {
+                for (String value : param.getValue()) {
+                    SequencedMap<String, String> next = new LinkedHashMap<>(prefix);
+                    next.put(param.getKey(), value);
+                    extended.add(next);
+                }
+            }
+            combinations = extended;
+        }
+        return combinations;
+    }
+
+    private static int compare(PlannedBenchmark a, PlannedBenchmark b) {
+        int byName = a.benchmark().compareTo(b.benchmark());
+        if (byName != 0) {
+            return byName;
+        }
+        return a.mode().compareTo(b.mode());
+        // Within one method the cross-product order is kept (List.sort is stable).
+    }
+}

@@ -1,0 +1,179 @@
+package io.execbench.runner;
+
+import io.execbench.workload.Kernels;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads the facts a result depends on: JVM, OS, CPU, and git state. Every probe degrades to {@code "unknown"}
+ * where the OS does not expose a fact; none of them fails the run.
+ */
+public final class Environment {
+
+    static final String UNKNOWN = "unknown";
+
+    /** The git commit of the working tree the benchmarks were built from. */
+    public record Git(String commit, String shortCommit, boolean dirty) {
+    }
+
+    /** The JVM that runs the benchmarks (JMH forks inherit its flags). */
+    public record Jvm(String vendor, String version, String vmName, String vmVersion, List<String> flags,
+                      String jmhVersion) {
+    }
+
+    /** Operating system; {@code version} is the kernel release on Linux. */
+    public record Os(String name, String version, String arch, String distribution) {
+    }
+
+    /** CPU facts that change scores. */
+    public record Cpu(String model, int logicalCpus, int availableProcessors, String governor, String cgroupCpuQuota,
+                      Long lastLevelCacheBytes) {
+    }
+
+    private final Path sysRoot;
+
+    /** Probes the real machine. */
+    public Environment() {
+        this(Path.of("/"));
+    }
+
+    /** Probes a filesystem tree rooted at {@code sysRoot}, so tests can use fake /proc and /sys trees. */
+    Environment(Path sysRoot) {
+        this.sysRoot = sysRoot;
+    }
+
+    public Jvm jvm() {
+        var runtime = ManagementFactory.getRuntimeMXBean();
+        return new Jvm(System.getProperty("java.vendor", UNKNOWN), System.getProperty("java.version", UNKNOWN),
+                runtime.getVmName(), runtime.getVmVersion(), List.copyOf(runtime.getInputArguments()),
+                jmhVersion());
+    }
+
+    private static String jmhVersion() {
+        String version = org.openjdk.jmh.util.Version.getPlainVersion();
+        return version == null || version.isBlank() ? UNKNOWN : version;
+    }
+
+    public Os os() {
+        String distribution = read("etc/os-release").flatMap(text -> text.lines()
+                .filter(line -> line.startsWith("PRETTY_NAME="))
+                .map(line -> line.substring("PRETTY_NAME=".length()).replace("\"", ""))
+                .findFirst()).orElse(UNKNOWN);
+        return new Os(System.getProperty("os.name", UNKNOWN), System.getProperty("os.version", UNKNOWN),
+                System.getProperty("os.arch", UNKNOWN), distribution);
+    }
+
+    public Cpu cpu() {
+        String model = read("proc/cpuinfo").flatMap(text -> text.lines()
+                .filter(line -> line.startsWith("model name"))
+                .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                .findFirst()).orElse(UNKNOWN);
+        int available = Runtime.getRuntime().availableProcessors();
+        int logical = read("sys/devices/system/cpu/online").map(Environment::countCpuList).orElse(available);
+        String governor = read("sys/devices/system/cpu/cpu0/cpufreq/scaling_governor").map(String::trim)
+                .orElse(UNKNOWN);
+        long llc = Kernels.lastLevelCacheBytes().orElse(-1);
+        return new Cpu(model, logical, available, governor, cgroupQuota(), llc < 0 ? null : llc);
+    }
+
+    /** cgroup v2 {@code cpu.max} ("max 100000" or "150000 100000") as CPUs, then v1, else unknown. */
+    String cgroupQuota() {
+        Optional<String> v2 = read("sys/fs/cgroup/cpu.max");
+        if (v2.isPresent()) {
+            String[] parts = v2.get().trim().split("\\s+");
+            return parts[0].equals("max") ? "max" : ratio(parts[0], parts.length > 1 ? parts[1] : "100000");
+        }
+        Optional<String> quota = read("sys/fs/cgroup/cpu/cpu.cfs_quota_us");
+        Optional<String> period = read("sys/fs/cgroup/cpu/cpu.cfs_period_us");
+        if (quota.isPresent() && period.isPresent()) {
+            return quota.get().trim().equals("-1") ? "max" : ratio(quota.get().trim(), period.get().trim());
+        }
+        return UNKNOWN;
+    }
+
+    private static String ratio(String quota, String period) {
+        try {
+            double cpus = Double.parseDouble(quota) / Double.parseDouble(period);
+            return String.valueOf(Math.round(cpus * 100) / 100.0);
+        } catch (NumberFormatException e) {
+            return UNKNOWN;
+        }
+    }
+
+    /** Counts CPUs in a Linux CPU list such as {@code 0-3,8,10-11}. */
+    static int countCpuList(String list) {
+        int count = 0;
+        for (String part : list.trim().split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] range = part.split("-");
+            count += range.length == 1 ? 1 : Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1;
+        }
+        return count;
+    }
+
+    /** Commit and dirty state of the checkout holding the working directory, or unknown outside git. */
+    public Git git() {
+        Optional<String> commit = command("git", "rev-parse", "HEAD").map(String::trim).filter(s -> !s.isEmpty());
+        if (commit.isEmpty()) {
+            return new Git(UNKNOWN, UNKNOWN, false);
+        }
+        boolean dirty = command("git", "status", "--porcelain", "--untracked-files=no")
+                .map(out -> !out.isBlank()).orElse(false);
+        String full = commit.get();
+        return new Git(full, full.substring(0, Math.min(7, full.length())), dirty);
+    }
+
+    /**
+     * Six hex digits that are equal for runs on comparable machines: CPU model, logical CPUs, OS, JDK feature
+     * release. Runs with different fingerprints are never compared silently.
+     */
+    static String fingerprint(Cpu cpu, Os os) {
+        String key = cpu.model() + '|' + cpu.logicalCpus() + '|' + os.name() + '|' + os.arch() + '|'
+                + Runtime.version().feature();
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 3);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    private Optional<String> read(String relative) {
+        Path path = sysRoot.resolve(relative);
+        try {
+            return Files.isReadable(path) ? Optional.of(Files.readString(path)) : Optional.empty();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> command(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return Optional.empty();
+            }
+            return process.exitValue() == 0 ? Optional.of(output) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.execbench.runner;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs one {@link PlannedBenchmark} through JMH with the profile's budget and reports what came of it.
+ *
+ * <p>JMH alone exits 0 when a benchmark fails and prints the reason only to its console, so each benchmark runs
+ * in its own {@link Runner} with fail-on-error set, and its console output is captured: a failure becomes an
+ * {@link Outcome} carrying JMH's own explanation (the exception, or the dead fork's exit code and output).
+ */
+final class JmhExecutor implements AutoCloseable {
+
+    /** What one benchmark produced: a result, or the failure text. */
+    record Outcome(RunResult result, String error) {
+        boolean failed() {
+            return result == null;
+        }
+    }
+
+    private static final int FAILURE_LINES = 40;
+    static final String UNSAFE_ALLOW = "--sun-misc-unsafe-memory-access=allow";
+
+    private final Profile profile;
+    private final OutputStream logFile;
+    private final boolean echoToConsole;
+
+    JmhExecutor(Profile profile, Path logFile, boolean echoToConsole) {
+        this.profile = profile;
+        this.echoToConsole = echoToConsole;
+        try {
+            this.logFile = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(logFile + ": cannot open the JMH log: " + e.getMessage(), e);
+        }
+    }
+
+    Outcome run(PlannedBenchmark benchmark) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        List<OutputStream> sinks = new ArrayList<>(List.of(logFile, captured));
+        if (echoToConsole) {
+            sinks.add(System.out);
+        }
+        PrintStream out = new PrintStream(new TeeOutputStream(sinks), true, StandardCharsets.UTF_8);
+        Runner runner = new Runner(options(benchmark).build(),
+                OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL));
+        try {
+            Collection<RunResult> results = runner.run();
+            out.flush();
+            if (results.isEmpty()) {
+                return new Outcome(null, "JMH produced no result\n" + failureText(captured));
+            }
+            return new Outcome(results.iterator().next(), null);
+        } catch (RunnerException e) {
+            out.flush();
+            return new Outcome(null, failureText(captured) + "\n(" + e.getMessage() + ")");
+        }
+    }
+
+    private ChainedOptionsBuilder options(PlannedBenchmark benchmark) {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("^" + Pattern.quote(benchmark.benchmark()) + "$")
+                .mode(benchmark.mode())
+                .forks(profile.forks())
+                .warmupIterations(profile.warmupIterations())
+                .warmupTime(TimeValue.milliseconds(Math.max(1, profile.warmupTimeMs())))
+                .measurementIterations(profile.measurementIterations())
+                .measurementTime(TimeValue.milliseconds(profile.measurementTimeMs()))
+                // A hung benchmark must fail, not stall the nightly run: JMH interrupts it after this long.
+                .timeout(TimeValue.seconds(Math.max(60, 10L * profile.measurementTimeMs() / 1000)))
+                // JMH 1.37 still uses sun.misc.Unsafe; JDK 25 would print four warning lines into every fork's
+                // output, burying real failure text. Allowing it changes nothing measured.
+                .jvmArgsAppend(UNSAFE_ALLOW)
+                .shouldFailOnError(true);
+        benchmark.params().forEach(options::param);
+        return options;
+    }
+
+    /** From JMH's console output, the lines that explain a failure; the tail of the output if none is marked. */
+    static String failureText(ByteArrayOutputStream captured) {
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        int start = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.contains("<failure>") || line.contains("<forked VM failed")) {
+                start = i;
+                break;
+            }
+        }
+        if (start < 0) {
+            start = Math.max(0, lines.size() - FAILURE_LINES);
+        }
+        List<String> explanation = lines.subList(start, Math.min(lines.size(), start + FAILURE_LINES));
+        return String.join("\n", explanation).strip();
+    }
+
+    @Override
+    public void close() {
+        try {
+            logFile.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the JMH log: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.execbench.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+
+/**
+ * One run's folder, following the lifecycle in {@code results/README.md}: created as {@code <run-id>.partial/},
+ * rewritten atomically after every benchmark, renamed to {@code <run-id>/} when the run finishes. A kill at any
+ * instant leaves valid JSON of everything finished so far; an earlier run's folder is never opened for writing.
+ */
+public final class RunFolder {
+
+    static final String PARTIAL_SUFFIX = ".partial";
+    static final String RUN_JSON = "run.json";
+    static final String JMH_JSON = "jmh.json";
+    static final String JMH_LOG = "jmh.log";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path resultsDir;
+    private final String runId;
+    private Path dir;
+
+    private RunFolder(Path resultsDir, String runId, Path dir) {
+        this.resultsDir = resultsDir;
+        this.runId = runId;
+        this.dir = dir;
+    }
+
+    /** Creates {@code <resultsDir>/<runId>.partial/}; fails if a run with that id already exists. */
+    public static RunFolder create(Path resultsDir, String runId) {
+        Path partial = resultsDir.resolve(runId + PARTIAL_SUFFIX);
+        if (Files.exists(partial) || Files.exists(resultsDir.resolve(runId))) {
+            throw new IllegalStateException(resultsDir.resolve(runId) + ": a run with this id already exists");
+        }
+        try {
+            Files.createDirectories(resultsDir);
+            Files.createDirectory(partial);
+        } catch (IOException e) {
+            throw new UncheckedIOException(partial + ": cannot create the run folder: " + e.getMessage(), e);
+        }
+        return new RunFolder(resultsDir, runId, partial);
+    }
+
+    /** Where the run lives now: the .partial folder until {@link #moveIntoPlace()}. */
+    public Path dir() {
+        return dir;
+    }
+
+    public Path logFile() {
+        return dir.resolve(JMH_LOG);
+    }
+
+    public void writeRunInfo(RunInfo info) {
+        try {
+            writeAtomically(dir.resolve(RUN_JSON), JSON.writeValueAsBytes(info));
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir.resolve(RUN_JSON) + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes every result so far in JMH's own JSON format, through JMH's own writer. */
+    public void writeResults(Collection<RunResult> results) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(results);
+        }
+        writeAtomically(dir.resolve(JMH_JSON), bytes.toByteArray());
+    }
+
+    /** Renames {@code <run-id>.partial/} to {@code <run-id>/}: the run is finished and will never change again. */
+    public Path moveIntoPlace() {
+        Path target = resultsDir.resolve(runId);
+        try {
+            Files.move(dir, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": cannot rename to " + target + ": " + e.getMessage(), e);
+        }
+        dir = target;
+        return target;
+    }
+
+    private static void writeAtomically(Path file, byte[] content) {
+        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        try {
+            Files.write(temp, content);
+            try {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.execbench.runner;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+
+/**
+ * Keeps one run's state and saves it after every change, so that whatever stops the run, the folder on disk holds
+ * everything finished until then. Thread-safe: the shutdown hook may interrupt while the main thread records.
+ */
+final class RunRecorder {
+
+    private static final DateTimeFormatter RUN_ID_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
+
+    private final RunFolder folder;
+    private final Clock clock;
+    private final List<RunResult> results = new ArrayList<>();
+    private final List<RunInfo.Failure> failures = new ArrayList<>();
+    private RunInfo info;
+    private boolean closed;
+
+    private RunRecorder(RunFolder folder, RunInfo info, Clock clock) {
+        this.folder = folder;
+        this.info = info;
+        this.clock = clock;
+    }
+
+    /** Creates the .partial folder and writes the initial run.json before any benchmark starts. */
+    static RunRecorder start(Path resultsDir, Profile profile, String include, int planned, Environment env,
+                             Map<String, Object> workload, Clock clock) {
+        Environment.Git git = env.git();
+        Environment.Os os = env.os();
+        Environment.Cpu cpu = env.cpu();
+        String fingerprint = Environment.fingerprint(cpu, os);
+        String commitTag = git.shortCommit().equals(Environment.UNKNOWN) ? "nogit" : git.shortCommit();
+        String runId = RUN_ID_TIME.format(clock.instant()) + "_" + commitTag + "_" + fingerprint;
+        RunInfo info = new RunInfo(RunInfo.SCHEMA_VERSION, runId, RunInfo.PARTIAL, RunInfo.ProfileInfo.of(profile),
+                include, clock.instant().toString(), null, git, env.jvm(), os, cpu, fingerprint, workload,
+                new RunInfo.Counts(planned, 0, 0), List.of(), null);
+        RunFolder folder = RunFolder.create(resultsDir, runId);
+        folder.writeRunInfo(info);
+        folder.writeResults(List.of());
+        return new RunRecorder(folder, info, clock);
+    }
+
+    synchronized Path dir() {
+        return folder.dir();
+    }
+
+    Path logFile() {
+        return folder.logFile();
+    }
+
+    synchronized void recordResult(RunResult result) {
+        if (closed) {
+            return;
+        }
+        results.add(result);
+        folder.writeResults(results);
+        saveCounts();
+    }
+
+    synchronized void recordFailure(PlannedBenchmark benchmark, String error) {
+        if (closed) {
+            return;
+        }
+        failures.add(new RunInfo.Failure(benchmark.benchmark(), benchmark.paramMap(), error));
+        saveCounts();
+    }
+
+    private void saveCounts() {
+        info = info.withProgress(new RunInfo.Counts(info.benchmarks().planned(), results.size(), failures.size()),
+                failures);
+        folder.writeRunInfo(info);
+    }
+
+    /** Writes the final status and moves the folder into place; returns the final info. */
+    synchronized RunInfo finish() {
+        String status = failures.isEmpty() ? RunInfo.COMPLETE : RunInfo.FAILED;
+        info = info.finished(status, clock.instant().toString());
+        folder.writeRunInfo(info);
+        folder.moveIntoPlace();
+        closed = true;
+        return info;
+    }
+
+    /** Marks the run partial with the reason, unless it already finished. Returns whether it did anything. */
+    synchronized boolean interrupt(String reason) {
+        if (closed) {
+            return false;
+        }
+        info = info.interrupted(reason);
+        folder.writeRunInfo(info);
+        closed = true;
+        return true;
+    }
+}
