@@ -25,6 +25,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class BenchmarkPlan {
 
     static final String SELFTEST_PACKAGE = "io.execbench.selftest.";
+    /** A {@code @Param} value meaning: ask the benchmark class for this machine's values. */
+    public static final String AUTO = "auto";
     private static final OutputFormat SILENT =
             OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT);
 
@@ -45,7 +47,7 @@ public final class BenchmarkPlan {
             if (!include.matcher(name).find() || (name.startsWith(SELFTEST_PACKAGE) && !selftestWanted)) {
                 continue;
             }
-            Map<String, String[]> declared = entry.getParams().orElse(Map.of());
+            Map<String, String[]> declared = resolveAuto(entry.getUserClassQName(), entry.getParams().orElse(Map.of()));
             for (SequencedMap<String, String> params : crossProduct(declared)) {
                 plan.add(new PlannedBenchmark(name, entry.getMode(), params));
             }
@@ -63,6 +65,37 @@ public final class BenchmarkPlan {
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("--include '" + regex + "' is not a valid regular expression: "
                     + e.getDescription());
+        }
+    }
+
+    /**
+     * Replaces a parameter declared as {@code @Param("auto")} by the values the benchmark class computes for this
+     * machine, from its {@code public static List<String> autoValues(String param)}: a sweep over thread counts
+     * must follow the CPUs of the machine it runs on, which an annotation cannot know.
+     */
+    static Map<String, String[]> resolveAuto(String benchmarkClass, Map<String, String[]> declared) {
+        Map<String, String[]> resolved = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> param : declared.entrySet()) {
+            String[] values = param.getValue();
+            if (values.length == 1 && AUTO.equals(values[0])) {
+                values = autoValues(benchmarkClass, param.getKey()).toArray(String[]::new);
+            }
+            resolved.put(param.getKey(), values);
+        }
+        return resolved;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> autoValues(String benchmarkClass, String param) {
+        String where = benchmarkClass + ".autoValues(\"" + param + "\")";
+        try {
+            Object values = Class.forName(benchmarkClass).getMethod("autoValues", String.class).invoke(null, param);
+            if (!(values instanceof List<?> list) || list.isEmpty()) {
+                throw new IllegalStateException(where + " returned no values");
+            }
+            return (List<String>) list;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("@Param(\"auto\") " + param + " needs " + where + ": " + e, e);
         }
     }
 
