@@ -1,0 +1,82 @@
+package io.execbench.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the real runner in-process on the real benchmarks, with the millisecond-long {@code test} profile. */
+class BenchMainTest {
+
+    @TempDir
+    Path results;
+
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void allowConcurrentJmh() {
+        // Other builds on a shared machine may hold JMH's global lock; these runs measure nothing.
+        System.setProperty("jmh.ignoreLock", "true");
+    }
+
+    private int run(String... args) {
+        return BenchMain.execute(new PrintStream(console, true, StandardCharsets.UTF_8), Clock.systemUTC(), args);
+    }
+
+    @Test
+    void everyBenchmarkRunsForMillisecondsAndPassesItsChecksum() {
+        int exit = run("--profile=test", "--include=.*", "--results=" + results);
+
+        assertThat(exit).as(console.toString(StandardCharsets.UTF_8)).isEqualTo(BenchMain.EXIT_OK);
+        Path runDir = RunFolders.list(results).getFirst();
+        assertThat(runDir.getFileName().toString()).doesNotEndWith(".partial");
+        JsonNode info = RunFolders.json(runDir.resolve("run.json"));
+        int planned = BenchmarkPlan.of(".*").size();
+        assertThat(info.get("status").asText()).isEqualTo("complete");
+        assertThat(info.get("benchmarks").get("completed").asInt()).isEqualTo(planned);
+        assertThat(info.get("endedAt").isNull()).isFalse();
+        JsonNode jmh = RunFolders.json(runDir.resolve("jmh.json"));
+        assertThat(jmh).hasSize(planned);
+        assertThat(StreamSupport.stream(jmh.spliterator(), false)
+                .map(r -> r.get("primaryMetric").get("score").asDouble())).allMatch(score -> score > 0);
+    }
+
+    @Test
+    void failingBenchmarksAreRecordedAndTheOthersStillRun() {
+        int exit = run("--profile=test", "--include=selftest", "--results=" + results);
+
+        assertThat(exit).isEqualTo(BenchMain.EXIT_BENCHMARKS_FAILED);
+        Path runDir = RunFolders.list(results).getFirst();
+        JsonNode info = RunFolders.json(runDir.resolve("run.json"));
+        assertThat(info.get("status").asText()).isEqualTo("failed");
+        assertThat(info.get("benchmarks").get("completed").asInt()).isEqualTo(1);
+        List<String> failed = StreamSupport.stream(info.get("failures").spliterator(), false)
+                .map(f -> f.get("benchmark").asText() + ": " + f.get("error").asText()).toList();
+        assertThat(failed).hasSize(2);
+        assertThat(failed.get(0)).startsWith("io.execbench.selftest.FailingBenchmark.forkDies")
+                .contains("exit code 42");
+        assertThat(failed.get(1)).startsWith("io.execbench.selftest.FailingBenchmark.throwsException")
+                .contains("java.lang.IllegalStateException: deliberate failure (size=1)");
+        assertThat(RunFolders.json(runDir.resolve("jmh.json")).get(0).get("benchmark").asText())
+                .isEqualTo("io.execbench.selftest.FailingBenchmark.passes");
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("FAILED: java.lang.IllegalStateException: deliberate failure")
+                .contains("failed in");
+    }
+
+    @Test
+    void badArgumentsExitWithUsageStatusAndWriteNothing() {
+        assertThat(run("--profile=huge", "--results=" + results)).isEqualTo(BenchMain.EXIT_USAGE);
+        assertThat(run("--include=(", "--results=" + results)).isEqualTo(BenchMain.EXIT_USAGE);
+        assertThat(RunFolders.list(results)).isEmpty();
+    }
+}

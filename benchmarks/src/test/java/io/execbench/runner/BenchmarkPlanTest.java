@@ -1,0 +1,83 @@
+package io.execbench.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchmarkPlanTest {
+
+    @Test
+    void expandsEveryParamCombinationLastParamFastest() {
+        Map<String, String[]> declared = new LinkedHashMap<>();
+        declared.put("kernel", new String[] {"alu", "fp"});
+        declared.put("workUnits", new String[] {"1", "10"});
+        assertThat(BenchmarkPlan.crossProduct(declared)).extracting(Object::toString).containsExactly(
+                "{kernel=alu, workUnits=1}", "{kernel=alu, workUnits=10}",
+                "{kernel=fp, workUnits=1}", "{kernel=fp, workUnits=10}");
+    }
+
+    @Test
+    void benchmarkWithoutParamsIsPlannedOnce() {
+        assertThat(BenchmarkPlan.crossProduct(Map.of())).hasSize(1).first().satisfies(p -> assertThat(p).isEmpty());
+    }
+
+    @Test
+    void plansKernelBenchmarkAndSkipsSelftestUnlessNamed() {
+        List<PlannedBenchmark> all = BenchmarkPlan.of(".*");
+        assertThat(all).extracting(PlannedBenchmark::benchmark).noneMatch(n -> n.contains("selftest"));
+        assertThat(all).extracting(PlannedBenchmark::shortLabel)
+                .contains("KernelBenchmark.baseline kernel=alu", "KernelBenchmark.run kernel=memory workUnits=1000");
+
+        assertThat(BenchmarkPlan.of("selftest")).extracting(PlannedBenchmark::shortLabel).containsExactly(
+                "FailingBenchmark.forkDies size=1", "FailingBenchmark.passes size=1",
+                "FailingBenchmark.throwsException size=1");
+    }
+
+    @Test
+    void includeIsAnUnanchoredRegexOverFullNames() {
+        assertThat(BenchmarkPlan.of("KernelBenchmark\\.baseline")).extracting(PlannedBenchmark::shortLabel)
+                .containsExactly("KernelBenchmark.baseline kernel=alu", "KernelBenchmark.baseline kernel=fp",
+                        "KernelBenchmark.baseline kernel=memory");
+    }
+
+    @Test
+    void rejectsAnInvalidRegexWithItsReason() {
+        assertThatThrownBy(() -> BenchmarkPlan.of("Kernel("))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--include 'Kernel(' is not a valid regular expression");
+    }
+
+    @Test
+    void rejectsAPatternThatMatchesNothing() {
+        assertThatThrownBy(() -> BenchmarkPlan.of("NoSuchBenchmark"))
+                .hasMessage("no benchmark matches --include 'NoSuchBenchmark'");
+    }
+
+    /** Stands in for a benchmark class whose thread counts depend on the machine. */
+    public static final class AutoFixture {
+        public static List<String> autoValues(String param) {
+            return param.equals("threads") ? List.of("1", "2", "4") : List.of();
+        }
+    }
+
+    @Test
+    void autoParamsAreAskedOfTheBenchmarkClass() {
+        Map<String, String[]> declared = new LinkedHashMap<>();
+        declared.put("threads", new String[] {"auto"});
+        declared.put("kernel", new String[] {"alu"});
+        Map<String, String[]> resolved = BenchmarkPlan.resolveAuto(AutoFixture.class.getName(), declared);
+        assertThat(resolved.get("threads")).containsExactly("1", "2", "4");
+        assertThat(resolved.get("kernel")).containsExactly("alu");
+    }
+
+    @Test
+    void autoParamWithoutValuesIsAnErrorNamingTheMethod() {
+        Map<String, String[]> declared = Map.of("size", new String[] {"auto"});
+        assertThatThrownBy(() -> BenchmarkPlan.resolveAuto(AutoFixture.class.getName(), declared))
+                .hasMessageContaining("AutoFixture.autoValues(\"size\") returned no values");
+    }
+}

@@ -1,0 +1,152 @@
+package io.execbench.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills a real run midway, the way CI timeouts and impatient users do, and checks what the results folder holds:
+ * the run kept as {@code .partial} with everything finished so far, and the earlier run untouched.
+ */
+class InterruptedRunTest {
+
+    @TempDir
+    Path results;
+
+    private Process child;
+    private Path earlierRun;
+    private String earlierRunDigest;
+
+    @BeforeEach
+    void writeAnEarlierCompleteRun() {
+        System.setProperty("jmh.ignoreLock", "true");
+        int exit = BenchMain.execute(new PrintStream(java.io.OutputStream.nullOutputStream()), Clock.systemUTC(),
+                "--profile=test", "--include=KernelBenchmark.baseline", "--results=" + results);
+        assertThat(exit).isZero();
+        earlierRun = RunFolders.list(results).getFirst();
+        earlierRunDigest = digest(earlierRun);
+    }
+
+    @AfterEach
+    void killLeftovers() {
+        if (child != null) {
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+            child.destroyForcibly();
+        }
+    }
+
+    @Test
+    void killMinus9LeavesAPartialRunWithTheBenchmarksFinishedSoFar() throws Exception {
+        child = startRunner();
+        Path partial = awaitPartialRunWithResults();
+        List<ProcessHandle> forks = awaitForks();
+
+        child.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(partial).isDirectory();
+        JsonNode info = RunFolders.json(partial.resolve("run.json"));
+        assertThat(info.get("status").asText()).isEqualTo("partial");
+        assertThat(info.get("endedAt").isNull()).isTrue();
+        JsonNode jmh = RunFolders.json(partial.resolve("jmh.json"));
+        assertThat(jmh.size()).isEqualTo(info.get("benchmarks").get("completed").asInt()).isPositive();
+        assertThat(digest(earlierRun)).as("the earlier run is untouched").isEqualTo(earlierRunDigest);
+        awaitGone(forks);
+    }
+
+    @Test
+    void sigtermStopsForksAndRecordsTheInterruption() throws Exception {
+        child = startRunner();
+        Path partial = awaitPartialRunWithResults();
+        List<ProcessHandle> forks = awaitForks();
+
+        child.destroy(); // SIGTERM: the runner's shutdown hook marks the run and kills its forks
+        assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(child.exitValue()).isEqualTo(BenchMain.EXIT_INTERRUPTED);
+        JsonNode info = RunFolders.json(partial.resolve("run.json"));
+        assertThat(info.get("status").asText()).isEqualTo("partial");
+        assertThat(info.get("interruption").asText()).isEqualTo("SIGINT or SIGTERM");
+        assertThat(digest(earlierRun)).isEqualTo(earlierRunDigest);
+        awaitGone(forks);
+    }
+
+    private Process startRunner() throws IOException {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        return new ProcessBuilder(java, JmhExecutor.UNSAFE_ALLOW, "-Djmh.ignoreLock=true",
+                "-cp", System.getProperty("java.class.path"), BenchMain.class.getName(),
+                "--profile=smoke", "--include=KernelBenchmark", "--results=" + results)
+                .redirectErrorStream(true)
+                .redirectOutput(results.resolve("child.log").toFile())
+                .start();
+    }
+
+    /** Waits until the child's run folder exists as .partial and holds at least one finished benchmark. */
+    private Path awaitPartialRunWithResults() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(child.isAlive()).as("runner exited early; see child.log").isTrue();
+            for (Path dir : RunFolders.list(results)) {
+                if (dir.getFileName().toString().endsWith(".partial") && Files.exists(dir.resolve("run.json"))
+                        && RunFolders.json(dir.resolve("run.json")).get("benchmarks").get("completed").asInt() > 0) {
+                    return dir;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no partial run with a finished benchmark within 60 s");
+    }
+
+    /** The benchmark JVMs the runner has forked right now; waits for the next fork between benchmarks. */
+    private List<ProcessHandle> awaitForks() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<ProcessHandle> forks = child.descendants().toList();
+        while (forks.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            forks = child.descendants().toList();
+        }
+        assertThat(forks).as("a JMH fork is running").isNotEmpty();
+        return forks;
+    }
+
+    /** No benchmark JVM the runner forked may outlive it. */
+    private static void awaitGone(List<ProcessHandle> forks) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (forks.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(forks).noneMatch(ProcessHandle::isAlive);
+    }
+
+    private static String digest(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                sha.update(dir.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+                sha.update(Files.readAllBytes(file));
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
