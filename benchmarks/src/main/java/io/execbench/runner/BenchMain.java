@@ -37,7 +37,7 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--results", defaultValue = "results", description = "folder that receives the run folder")
     Path resultsDir;
 
-    @Option(names = "--verbose", description = "also echo JMH's own console output (always kept in jmh.log)")
+    @Option(names = "--verbose", arity = "0..1", description = "also echo JMH's own console output (always kept in jmh.log)")
     boolean verbose;
 
     private final PrintStream out;
