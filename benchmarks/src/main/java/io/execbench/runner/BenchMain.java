@@ -1,5 +1,6 @@
 package io.execbench.runner;
 
+import io.execbench.scaling.ScalingPlan;
 import io.execbench.workload.Kernels;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -68,7 +69,9 @@ public final class BenchMain implements Callable<Integer> {
     public Integer call() {
         Profile profile = Profile.parse(profileName);
         List<PlannedBenchmark> plan = BenchmarkPlan.of(include);
-        Map<String, Object> workload = Map.of("memoryFootprintBytes", Kernels.memoryFootprintBytes());
+        Map<String, Object> workload = Map.of(
+                "memoryFootprintBytes", Kernels.memoryFootprintBytes(),
+                "scalingPlanNotes", ScalingPlan.forThisMachine().notes());
         RunRecorder recorder = RunRecorder.start(resultsDir.toAbsolutePath().normalize(), profile, include,
                 plan.size(), new Environment(), workload, clock);
         Thread onSignal = new Thread(() -> stopEarly(recorder), "execbench-interrupt");

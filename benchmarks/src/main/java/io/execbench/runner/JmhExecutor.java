@@ -40,6 +40,7 @@ final class JmhExecutor implements AutoCloseable {
 
     private static final int FAILURE_LINES = 40;
     static final String UNSAFE_ALLOW = "--sun-misc-unsafe-memory-access=allow";
+    static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
     private final Profile profile;
     private final OutputStream logFile;
@@ -88,9 +89,10 @@ final class JmhExecutor implements AutoCloseable {
                 .measurementTime(TimeValue.milliseconds(profile.measurementTimeMs()))
                 // A hung benchmark must fail, not stall the nightly run: JMH interrupts it after this long.
                 .timeout(TimeValue.seconds(Math.max(60, 10L * profile.measurementTimeMs() / 1000)))
-                // JMH 1.37 still uses sun.misc.Unsafe; JDK 25 would print four warning lines into every fork's
-                // output, burying real failure text. Allowing it changes nothing measured.
-                .jvmArgsAppend(UNSAFE_ALLOW)
+                // JMH 1.37 still uses sun.misc.Unsafe, and the topology code calls sched_setaffinity through FFM;
+                // JDK 25 would print warnings into every fork's output, burying real failure text. Allowing both
+                // changes nothing measured.
+                .jvmArgsAppend(UNSAFE_ALLOW, NATIVE_ACCESS)
                 .shouldFailOnError(true);
         benchmark.params().forEach(options::param);
         return options;

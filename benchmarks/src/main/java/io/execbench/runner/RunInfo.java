@@ -19,6 +19,7 @@ public record RunInfo(
         Environment.Jvm jvm,
         Environment.Os os,
         Environment.Cpu cpu,
+        Object topology,
         String machineFingerprint,
         Map<String, Object> workload,
         Counts benchmarks,
@@ -49,16 +50,16 @@ public record RunInfo(
 
     RunInfo withProgress(Counts counts, List<Failure> failuresSoFar) {
         return new RunInfo(schemaVersion, runId, status, profile, include, startedAt, endedAt, git, jvm, os, cpu,
-                machineFingerprint, workload, counts, List.copyOf(failuresSoFar), interruption);
+                topology, machineFingerprint, workload, counts, List.copyOf(failuresSoFar), interruption);
     }
 
     RunInfo finished(String finalStatus, String endTime) {
         return new RunInfo(schemaVersion, runId, finalStatus, profile, include, startedAt, endTime, git, jvm, os, cpu,
-                machineFingerprint, workload, benchmarks, failures, interruption);
+                topology, machineFingerprint, workload, benchmarks, failures, interruption);
     }
 
     RunInfo interrupted(String reason) {
         return new RunInfo(schemaVersion, runId, PARTIAL, profile, include, startedAt, null, git, jvm, os, cpu,
-                machineFingerprint, workload, benchmarks, failures, reason);
+                topology, machineFingerprint, workload, benchmarks, failures, reason);
     }
 }

@@ -1,5 +1,6 @@
 package io.execbench.runner;
 
+import io.execbench.topology.TopologyProbe;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -41,7 +42,8 @@ final class RunRecorder {
         String commitTag = git.shortCommit().equals(Environment.UNKNOWN) ? "nogit" : git.shortCommit();
         String runId = RUN_ID_TIME.format(clock.instant()) + "_" + commitTag + "_" + fingerprint;
         RunInfo info = new RunInfo(RunInfo.SCHEMA_VERSION, runId, RunInfo.PARTIAL, RunInfo.ProfileInfo.of(profile),
-                include, clock.instant().toString(), null, git, env.jvm(), os, cpu, fingerprint, workload,
+                include, clock.instant().toString(), null, git, env.jvm(), os, cpu, TopologyProbe.probe(), fingerprint,
+                workload,
                 new RunInfo.Counts(planned, 0, 0), List.of(), null);
         RunFolder folder = RunFolder.create(resultsDir, runId);
         folder.writeRunInfo(info);

@@ -90,7 +90,7 @@ class InterruptedRunTest {
 
     private Process startRunner() throws IOException {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        return new ProcessBuilder(java, JmhExecutor.UNSAFE_ALLOW, "-Djmh.ignoreLock=true",
+        return new ProcessBuilder(java, JmhExecutor.UNSAFE_ALLOW, JmhExecutor.NATIVE_ACCESS, "-Djmh.ignoreLock=true",
                 "-cp", System.getProperty("java.class.path"), BenchMain.class.getName(),
                 "--profile=smoke", "--include=KernelBenchmark", "--results=" + results)
                 .redirectErrorStream(true)
