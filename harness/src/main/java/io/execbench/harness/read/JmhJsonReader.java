@@ -3,9 +3,7 @@ package io.execbench.harness.read;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +35,7 @@ public final class JmhJsonReader {
         } catch (JsonProcessingException e) {
             throw new RunReadException(file, JsonProblems.describe(e), e);
         } catch (IOException e) {
-            throw unreadable(file, e);
+            throw JsonProblems.unreadable(file, e);
         }
     }
 
@@ -57,7 +55,7 @@ public final class JmhJsonReader {
         } catch (JsonProcessingException e) {
             throw new RunReadException(file, JsonProblems.describe(e), e);
         } catch (IOException e) {
-            throw unreadable(file, e);
+            throw JsonProblems.unreadable(file, e);
         }
     }
 
@@ -80,15 +78,5 @@ public final class JmhJsonReader {
             throw new RunReadException(file, problem.startsWith("truncated") ? problem
                     : "benchmark " + index + ": " + problem, e);
         }
-    }
-
-    static RunReadException unreadable(Path file, IOException e) {
-        if (e instanceof RunReadException known) {
-            return known;
-        }
-        if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
-            return new RunReadException(file, "missing", e);
-        }
-        return new RunReadException(file, "cannot read (" + e + ")", e);
     }
 }

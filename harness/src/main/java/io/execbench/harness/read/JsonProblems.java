@@ -6,10 +6,14 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Jackson set-up shared by the readers, and Jackson's exceptions turned into one-line, human messages. */
+/** Jackson set-up shared by the readers, and parse and I/O failures turned into one-line, human messages. */
 final class JsonProblems {
 
     /**
@@ -67,5 +71,16 @@ final class JsonProblems {
         }
         int end = message.indexOf('\n');
         return end < 0 ? message : message.substring(0, end);
+    }
+
+    /** An I/O failure as a reading problem of {@code file}; a missing file says so plainly. */
+    static RunReadException unreadable(Path file, IOException e) {
+        if (e instanceof RunReadException known) {
+            return known;
+        }
+        if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
+            return new RunReadException(file, "missing", e);
+        }
+        return new RunReadException(file, "cannot read (" + e + ")", e);
     }
 }

@@ -40,7 +40,7 @@ public final class RunJsonReader {
         } catch (JsonProcessingException e) {
             throw new RunReadException(file, JsonProblems.describe(e), e);
         } catch (IOException e) {
-            throw JmhJsonReader.unreadable(file, e);
+            throw JsonProblems.unreadable(file, e);
         }
         if (root == null || root.isMissingNode()) {
             throw new RunReadException(file, "empty file, expected a JSON object");
@@ -63,9 +63,13 @@ public final class RunJsonReader {
         if (version.intValue() < 1) {
             throw new RunReadException(file, "schemaVersion " + version.intValue() + " is not valid (expected 1)");
         }
+        String statusText = JsonFields.textOrNull(root.path("status"));
+        if (statusText == null) {
+            throw new RunReadException(file, "status is missing");
+        }
         RunStatus status;
         try {
-            status = RunStatus.parse(root.path("status").asText("missing"));
+            status = RunStatus.parse(statusText);
         } catch (IllegalArgumentException e) {
             throw new RunReadException(file, e.getMessage());
         }

@@ -74,7 +74,8 @@ final class EnvironmentFields {
         if (value == null) {
             return UNKNOWN;
         }
-        return value + " bytes" + (value >= 1024 * 1024 ? " (" + Numbers.format(value / (1024.0 * 1024.0)) + " MiB)" : "");
+        double mebibytes = value / (1024.0 * 1024.0);
+        return value + " bytes" + (mebibytes >= 1 ? " (" + Numbers.format(mebibytes) + " MiB)" : "");
     }
 
     private static String text(Number value) {

@@ -39,8 +39,10 @@ public record ReportPage(String runId, String status, Banner banner, String prof
     /**
      * One benchmark method in one mode.
      *
-     * @param anchor   in-page id, e.g. {@code result-3}
-     * @param chartSvg the chart as an {@code <svg>} element: inserted unescaped, so only a renderer may make it
+     * @param anchor    in-page id, e.g. {@code result-3}
+     * @param benchmark JMH's full method name
+     * @param shortName the method name without its package, for the table of contents
+     * @param chartSvg  the chart as an {@code <svg>} element: inserted unescaped, so only a renderer may make it
      */
     public record Section(String anchor, String benchmark, String shortName, String mode, String unit,
                           String chartSvg, List<Row> rows) {

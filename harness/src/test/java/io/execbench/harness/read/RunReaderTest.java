@@ -44,7 +44,8 @@ class RunReaderTest {
         assertThat(metric.scoreError()).isEqualTo(73925.15579000545);
         assertThat(metric.scoreConfidence()).isEqualTo(new Interval(111530.68025963944, 259380.99183965032));
         assertThat(metric.scoreUnit()).isEqualTo("ops/ms");
-        assertThat(metric.rawData()).containsExactly(List.of(180811.13793805186, 188267.5679560028, 187288.80225488005));
+        assertThat(metric.rawData())
+                .containsExactly(List.of(180811.13793805186, 188267.5679560028, 187288.80225488005));
         assertThat(metric.scorePercentiles()).containsEntry("50.0", 187288.80225488005);
         assertThat(metric.forkCount()).isEqualTo(1);
         assertThat(metric.sampleCount()).isEqualTo(3);
@@ -154,6 +155,7 @@ class RunReaderTest {
 
         Files.createDirectories(missing);
         assertThatThrownBy(() -> RunReader.read(missing))
-                .hasMessage(missing.toAbsolutePath().resolve("jmh.json") + ": missing: a run folder must hold jmh.json");
+                .hasMessage(missing.toAbsolutePath().resolve("jmh.json")
+                        + ": missing: a run folder must hold jmh.json");
     }
 }

@@ -53,8 +53,8 @@ class ReportBannerTest {
 
         assertThat(html).contains("<div class=\"banner banner-note\" role=\"alert\">",
                 "<span class=\"status status-unknown\">unknown</span>");
-        assertThat(Html.text(html)).contains("Run sampletime", "Unknown environment", "VMOpenJDK 64-Bit Server VM 25.0.3+9-LTS",
-                "CPU modelunknown");
+        assertThat(Html.text(html)).contains("Run sampletime", "Unknown environment",
+                "VMOpenJDK 64-Bit Server VM 25.0.3+9-LTS", "CPU modelunknown");
         assertThat(Html.rows(html)).map(Html::texts).containsExactly(
                 java.util.List.of("bytes=64", "sample", "1.057", "± 2.686", "[-1.629, 3.743]", "us/op", "1", "4896"),
                 java.util.List.of("bytes=1024", "sample", "0.4912", "± 0.05074", "[0.4405, 0.5420]", "us/op", "1",
