@@ -1,0 +1,108 @@
+package io.execbench.harness;
+
+import io.execbench.harness.analyse.ResultGroup;
+import io.execbench.harness.analyse.ResultGrouping;
+import io.execbench.harness.analyse.RunSummary;
+import io.execbench.harness.chart.ScoreChartRenderer;
+import io.execbench.harness.read.RunFolder;
+import io.execbench.harness.read.RunListing;
+import io.execbench.harness.read.RunLocator;
+import io.execbench.harness.read.RunReadException;
+import io.execbench.harness.read.Run;
+import io.execbench.harness.read.RunReader;
+import io.execbench.harness.write.IndexWriter;
+import io.execbench.harness.write.ReportPage;
+import io.execbench.harness.write.ReportPageBuilder;
+import io.execbench.harness.write.ReportWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code report}: renders one run's report and the index of all runs beside it. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Renders <reports>/<run-id>/index.html for one run, and <reports>/index.html for every run.",
+                "Exit codes: 0 ok; 3 report written, but the run failed, is partial or has failed benchmarks;",
+                "2 bad arguments or unreadable results (the message names the file); 1 other errors."})
+final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "RUN_DIR",
+            description = "A run folder: results/<run-id>[.partial]/, or any folder holding a JMH jmh.json.")
+    private Path runDir;
+
+    @Option(names = "--latest", description = "Render the newest run in --results instead of RUN_DIR.")
+    private boolean latest;
+
+    @Option(names = "--results", paramLabel = "DIR",
+            description = "The results folder (needed with --latest; default: the folder holding RUN_DIR).")
+    private Path resultsDir;
+
+    @Option(names = "--reports", paramLabel = "DIR",
+            description = "Where reports go (default: 'reports' beside the results folder).")
+    private Path reportsDir;
+
+    @Override
+    public Integer call() throws IOException {
+        requireOneSource();
+        Run run = RunReader.read(latest ? latestRun() : runDir);
+        Path results = resultsDir != null ? resultsDir : parentOf(run.folder().dir());
+        Path reports = reportsDir != null ? reportsDir : parentOf(results.toAbsolutePath()).resolve("reports");
+
+        List<ResultGroup> groups = ResultGrouping.group(run.results());
+        ReportPage page = ReportPageBuilder.build(run, groups, charts(groups));
+        Path report = ReportWriter.write(page, reports);
+        IndexWriter.write(results, listings(results), reports);
+
+        RunSummary summary = RunSummary.of(run);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Report: " + report);
+        out.println(summary.line());
+        out.flush();
+        return summary.needsAttention() ? HarnessMain.ATTENTION : HarnessMain.OK;
+    }
+
+    private void requireOneSource() {
+        if (latest == (runDir != null)) {
+            throw new ParameterException(spec.commandLine(), "give either RUN_DIR or --latest --results=DIR");
+        }
+        if (latest && resultsDir == null) {
+            throw new ParameterException(spec.commandLine(), "--latest needs --results=DIR");
+        }
+    }
+
+    private Path latestRun() throws RunReadException {
+        return RunLocator.latest(resultsDir)
+                .map(RunFolder::dir)
+                .orElseThrow(() -> new RunReadException(resultsDir, "no run folder in the results folder"));
+    }
+
+    /** The parent folder; the root stands for itself, so that a run at {@code /} still has a results folder. */
+    private static Path parentOf(Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        return absolute.getParent() != null ? absolute.getParent() : absolute;
+    }
+
+    private static List<String> charts(List<ResultGroup> groups) {
+        List<String> charts = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            charts.add(ScoreChartRenderer.render(groups.get(i), "chart-" + (i + 1)));
+        }
+        return charts;
+    }
+
+    /** Every run in the results folder, each listed even if it cannot be read. */
+    private static List<RunListing> listings(Path results) throws RunReadException {
+        return RunLocator.list(results).stream().map(RunListing::of).toList();
+    }
+}

@@ -1,0 +1,29 @@
+package io.execbench.harness.read;
+
+/**
+ * What the run index shows about one run folder: its info and result count, or why it could not be read.
+ * A broken folder must not hide the others, so reading problems are kept here rather than thrown.
+ *
+ * @param folder         the run folder
+ * @param info           run.json (or a synthesized unknown environment), null when unreadable
+ * @param benchmarkCount results in jmh.json, or -1 when unreadable
+ * @param problem        why the folder could not be read, or null
+ */
+public record RunListing(RunFolder folder, RunInfo info, int benchmarkCount, String problem) {
+
+    /** Lists one folder, reading run.json and counting (not parsing) jmh.json. */
+    public static RunListing of(RunFolder folder) {
+        try {
+            RunInfo info = RunReader.readInfo(folder.dir());
+            int count = JmhJsonReader.count(folder.dir().resolve(RunReader.JMH_JSON));
+            return new RunListing(folder, info, count, null);
+        } catch (RunReadException e) {
+            return new RunListing(folder, null, -1, e.getMessage());
+        }
+    }
+
+    /** Whether the folder could be read. */
+    public boolean readable() {
+        return problem == null;
+    }
+}

@@ -1,0 +1,49 @@
+package io.execbench.harness.write;
+
+import io.execbench.harness.read.RunInfo;
+import io.execbench.harness.read.RunListing;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes {@code <reports>/index.html}: every run in the results folder, newest first, linked to its report. */
+public final class IndexWriter {
+
+    private IndexWriter() {
+    }
+
+    /** Writes the index of {@code listings} (in any order) and returns the absolute path of the file written. */
+    public static Path write(Path resultsDir, List<RunListing> listings, Path reportsDir) throws IOException {
+        List<IndexPage.Entry> entries = listings.reversed().stream()
+                .map(listing -> entry(listing, reportsDir))
+                .toList();
+        Path file = reportsDir.toAbsolutePath().normalize().resolve(ReportWriter.INDEX_HTML);
+        AtomicFiles.write(file, Templates.render("index.html.mustache",
+                new IndexPage(resultsDir.toAbsolutePath().normalize().toString(), entries)));
+        return file;
+    }
+
+    private static IndexPage.Entry entry(RunListing listing, Path reportsDir) {
+        String id = listing.folder().id();
+        String href = Files.isRegularFile(ReportWriter.reportFile(reportsDir, id)) ? link(id) : null;
+        RunInfo info = listing.info();
+        if (info == null) {
+            return new IndexPage.Entry(id, href, "unreadable", "", "", "", "", "", listing.problem());
+        }
+        return new IndexPage.Entry(id, href, info.status().label(), info.profile().name(),
+                info.git().shortCommit(), Numbers.instant(info.startedAt()),
+                Numbers.count(listing.benchmarkCount()), Numbers.count(info.failures().size()), null);
+    }
+
+    /**
+     * A relative link to a run's report. The leading {@code ./} keeps a folder named like a URL scheme
+     * ({@code javascript:x}) a path, and percent-encoding keeps {@code #}, {@code ?} and spaces literal.
+     */
+    static String link(String runId) {
+        String segment = URLEncoder.encode(runId, StandardCharsets.UTF_8).replace("+", "%20");
+        return "./" + segment + "/" + ReportWriter.INDEX_HTML;
+    }
+}

@@ -1,0 +1,61 @@
+package io.execbench.harness.write;
+
+import java.util.List;
+
+/**
+ * Everything {@code report.html.mustache} shows, already formatted as text: the template only lays it out, and
+ * escapes every value except {@link Section#chartSvg()}. Built by {@link ReportPageBuilder}.
+ *
+ * @param runId       the run id (folder name without {@code .partial})
+ * @param status      {@code complete}, {@code failed}, {@code partial} or {@code unknown}
+ * @param banner      the warning shown at the top, or null when the run finished cleanly
+ * @param profile     the measurement budget in one line
+ * @param summary     e.g. {@code 8 benchmarks, 0 failed, status complete}
+ * @param environment where and how the run ran, one labelled value per row
+ * @param failures    benchmarks that produced no result
+ * @param sections    one chart and table per benchmark method and mode
+ */
+public record ReportPage(String runId, String status, Banner banner, String profile, String summary,
+                         List<Field> environment, List<FailureView> failures, List<Section> sections) {
+
+    public ReportPage {
+        environment = List.copyOf(environment);
+        failures = List.copyOf(failures);
+        sections = List.copyOf(sections);
+    }
+
+    /** A visible notice: {@code kind} is a CSS class ({@code partial}, {@code failed}, {@code note}). */
+    public record Banner(String kind, String title, String text) {
+    }
+
+    /** One labelled value. */
+    public record Field(String name, String value) {
+    }
+
+    /** One failed benchmark: its name, parameters and JMH's error text (shown preformatted). */
+    public record FailureView(String benchmark, String params, String error) {
+    }
+
+    /**
+     * One benchmark method in one mode.
+     *
+     * @param anchor    in-page id, e.g. {@code result-3}
+     * @param benchmark JMH's full method name
+     * @param shortName the method name without its package, for the table of contents
+     * @param chartSvg  the chart as an {@code <svg>} element: inserted unescaped, so only a renderer may make it
+     */
+    public record Section(String anchor, String benchmark, String shortName, String mode, String unit,
+                          String chartSvg, List<Row> rows) {
+        public Section {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * One table row: one {@code @Param} combination. The {@code *Exact} values are the numbers as JMH wrote them
+     * (shown on hover), the others rounded for reading.
+     */
+    public record Row(String params, String mode, String score, String scoreExact, String error, String errorExact,
+                      String ciLow, String ciHigh, String unit, String forks, String samples) {
+    }
+}

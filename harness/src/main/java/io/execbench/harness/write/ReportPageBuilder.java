@@ -1,0 +1,87 @@
+package io.execbench.harness.write;
+
+import io.execbench.harness.analyse.ParamLabel;
+import io.execbench.harness.analyse.ResultGroup;
+import io.execbench.harness.analyse.RunSummary;
+import io.execbench.harness.read.BenchmarkResult;
+import io.execbench.harness.read.Metric;
+import io.execbench.harness.read.Run;
+import io.execbench.harness.read.RunInfo;
+import io.execbench.harness.read.RunStatus;
+import io.execbench.harness.write.ReportPage.Banner;
+import io.execbench.harness.write.ReportPage.FailureView;
+import io.execbench.harness.write.ReportPage.Row;
+import io.execbench.harness.write.ReportPage.Section;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a run, its groups and their charts into the text a report page shows. Formats; decides nothing. */
+public final class ReportPageBuilder {
+
+    private ReportPageBuilder() {
+    }
+
+    /**
+     * Builds the page for {@code run}.
+     *
+     * @param groups the run's results, grouped for display
+     * @param charts one SVG element per group, in the same order
+     */
+    public static ReportPage build(Run run, List<ResultGroup> groups, List<String> charts) {
+        if (groups.size() != charts.size()) {
+            throw new IllegalArgumentException(groups.size() + " groups but " + charts.size() + " charts");
+        }
+        RunInfo info = run.info();
+        RunSummary summary = RunSummary.of(run);
+        List<Section> sections = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            sections.add(section("result-" + (i + 1), groups.get(i), charts.get(i)));
+        }
+        List<FailureView> failures = info.failures().stream()
+                .map(f -> new FailureView(f.benchmark(), ParamLabel.of(f.params()), f.error()))
+                .toList();
+        return new ReportPage(run.id(), info.status().label(), banner(info, summary),
+                EnvironmentFields.profile(info.profile()), summary.line(), EnvironmentFields.of(info), failures,
+                sections);
+    }
+
+    private static Section section(String anchor, ResultGroup group, String chartSvg) {
+        List<Row> rows = group.results().stream().map(ReportPageBuilder::row).toList();
+        return new Section(anchor, group.benchmark(), group.shortName(), group.mode(), group.unit(), chartSvg, rows);
+    }
+
+    private static Row row(BenchmarkResult result) {
+        Metric metric = result.primaryMetric();
+        return new Row(ParamLabel.of(result.params()), result.mode(),
+                Numbers.format(metric.score()), Double.toString(metric.score()),
+                Numbers.format(metric.scoreError()), Double.toString(metric.scoreError()),
+                Numbers.format(metric.scoreConfidence().low()), Numbers.format(metric.scoreConfidence().high()),
+                metric.scoreUnit(), Numbers.count(metric.forkCount()), Numbers.count(metric.sampleCount()));
+    }
+
+    private static Banner banner(RunInfo info, RunSummary summary) {
+        if (info.status() == RunStatus.PARTIAL) {
+            String reason = info.interruption() == null ? "no reason was recorded (killed, or still running)"
+                    : "it stopped because of: " + info.interruption();
+            return new Banner("partial", "Partial run: this run did not finish",
+                    "The report shows the " + summary.benchmarkCount() + " benchmark results written before the run "
+                            + "stopped" + planned(info) + "; " + reason + ".");
+        }
+        if (info.status() == RunStatus.FAILED || summary.failureCount() > 0) {
+            return new Banner("failed", "Failed run: " + summary.failureCount()
+                    + (summary.failureCount() == 1 ? " benchmark" : " benchmarks") + " produced no result",
+                    "See Failures for the error of each; the results of the others are below.");
+        }
+        if (info.synthesized()) {
+            return new Banner("note", "Unknown environment",
+                    "This folder holds only a JMH jmh.json: the machine, the commit and how the run ended are not "
+                            + "known. The JVM details come from jmh.json.");
+        }
+        return null;
+    }
+
+    private static String planned(RunInfo info) {
+        Integer planned = info.benchmarks().planned();
+        return planned == null ? "" : " (" + planned + " planned)";
+    }
+}

@@ -1,0 +1,89 @@
+package io.execbench.harness.write;
+
+import static io.execbench.harness.Fixtures.COMPLETE_ID;
+import static io.execbench.harness.Fixtures.FAILED_ID;
+import static io.execbench.harness.Fixtures.PARTIAL_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.execbench.harness.Fixtures;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every string from a results file is untrusted, and a report fetches nothing. */
+class ReportSafetyTest {
+
+    /** The only URLs a report may contain: namespace names, which browsers never fetch. */
+    private static final List<String> NAMESPACES = List.of(
+            "xmlns='http://www.w3.org/2000/svg'", "xmlns=\"http://www.w3.org/2000/svg\"",
+            "xmlns=\"http://www.w3.org/1999/xhtml\"");
+
+    @TempDir
+    Path reports;
+
+    @Test
+    void scriptParamIsEscapedInTablesAndCharts() throws Exception {
+        String html = ReportFixtures.render(Fixtures.run(COMPLETE_ID), reports);
+
+        assertThat(html).doesNotContainIgnoringCase("<script").doesNotContain("alert(1)</");
+        assertThat(count(html, "<td class=\"params\">label&#61;&lt;script&gt;alert(1)&lt;/script&gt;, size&#61;"))
+                .isEqualTo(3);
+        assertThat(count(html, "'>label=&lt;script&gt;alert(1)&lt;/script&gt;, size=")).isEqualTo(3);
+    }
+
+    @Test
+    void folderNameAndFailureTextAreEscaped() throws Exception {
+        Path dir = Fixtures.copy("results/" + FAILED_ID, reports.resolve("in").resolve("<b onclick=alert(1)>x"));
+
+        String html = ReportFixtures.render(dir, reports.resolve("out"));
+
+        assertThat(html).doesNotContain("<b ").contains("&lt;b onclick&#61;alert(1)&gt;x");
+        assertThat(html).doesNotContain("<failure").doesNotContainIgnoringCase("<script");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {COMPLETE_ID, FAILED_ID, PARTIAL_ID + ".partial"})
+    void reportReferencesNothingOutsideItself(String runFolder) throws Exception {
+        assertSelfContained(ReportFixtures.render(Fixtures.run(runFolder), reports));
+    }
+
+    @Test
+    void plainJmhReportReferencesNothingOutsideItself() throws Exception {
+        assertSelfContained(ReportFixtures.render(Fixtures.path("jmh-only/sampletime"), reports));
+    }
+
+    /** Only namespace URLs, no fetched resource of any kind, only relative links. */
+    static void assertSelfContained(String html) {
+        Matcher url = Pattern.compile("(?i)https?:").matcher(html);
+        List<String> contexts = new ArrayList<>();
+        while (url.find()) {
+            int start = html.lastIndexOf("xmlns", url.start());
+            int end = html.indexOf(html.charAt(url.start() - 1), url.start()) + 1; // the closing quote
+            contexts.add(start < 0 ? html.substring(url.start(), url.start() + 40) : html.substring(start, end));
+        }
+        assertThat(contexts).allMatch(NAMESPACES::contains);
+        assertThat(html).doesNotContainIgnoringCase("src=").doesNotContainIgnoringCase("<link")
+                .doesNotContainIgnoringCase("@import").doesNotContainIgnoringCase("<script")
+                .doesNotContain("//cdn").doesNotContainIgnoringCase("data:");
+        assertThat(Pattern.compile("url\\((?!#chart-\\d+-)").matcher(html).find()).as("non-local url()").isFalse();
+        Matcher href = Pattern.compile("href=\"([^\"]*)\"").matcher(html);
+        while (href.find()) {
+            // In-page anchors, the index from a report, a report from the index: all relative, none with a scheme.
+            assertThat(href.group(1)).matches("#[a-z0-9-]+|\\.\\./index\\.html|\\./[^/:\"]+/index\\.html");
+        }
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
