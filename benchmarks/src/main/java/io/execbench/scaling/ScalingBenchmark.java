@@ -126,8 +126,6 @@ public class ScalingBenchmark {
             List<Integer> cpuOrder = where.cpuOrder(TopologyProbe.probe());
             pool = new WorkerPool(kernels, unitsPerChunk, cpuOrder, "scaling-" + kernel);
             List<String> pinning = pool.pinning();
-            System.out.println("scaling: threads=" + threadCount + " kernel=" + kernel + " placement=" + where.label()
-                    + " workers=" + pinning + " notes=" + plan.notes());
             if (where != Placement.OS && pinning.stream().anyMatch(p -> !p.startsWith("cpu "))) {
                 pool.close();
                 throw new IllegalStateException("placement " + where.label() + " could not pin every worker: "
