@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "execbench-harness", mixinStandardHelpOptions = true, version = "execbench harness 0.1",
         description = "Reads execbench or plain JMH result folders and writes self-contained HTML reports.",
-        subcommands = {ReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReportCommand.class, CompareCommand.class, CalibrateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class HarnessMain implements Runnable {
 
     /** Everything went well. */

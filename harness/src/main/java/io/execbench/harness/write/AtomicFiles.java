@@ -13,13 +13,13 @@ import java.util.UUID;
  * Writes a file so that a reader (a browser, a CI artifact upload) sees either the old file or the new one, never
  * half of one: the text goes to a hidden temporary file in the same folder, which is then renamed over the target.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private AtomicFiles() {
     }
 
     /** Writes {@code text} as UTF-8 to {@code target}, creating its folder; I/O errors name the path. */
-    static void write(Path target, String text) throws IOException {
+    public static void write(Path target, String text) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
         try {

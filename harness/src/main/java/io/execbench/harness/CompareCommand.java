@@ -1,0 +1,168 @@
+package io.execbench.harness;
+
+import io.execbench.harness.compare.Baselines;
+import io.execbench.harness.compare.BenchmarkComparison;
+import io.execbench.harness.compare.Comparison;
+import io.execbench.harness.compare.ComparisonSettings;
+import io.execbench.harness.compare.NoiseModel;
+import io.execbench.harness.compare.RunComparator;
+import io.execbench.harness.compare.Verdict;
+import io.execbench.harness.history.NoiseJson;
+import io.execbench.harness.read.Run;
+import io.execbench.harness.read.RunListing;
+import io.execbench.harness.read.RunReader;
+import io.execbench.harness.verdict.VerdictFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code compare}: judges a run against its baseline and writes verdict.json, JUnit XML and a Markdown summary. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compares a run with a baseline, benchmark by benchmark, and writes verdict.json,",
+                "verdict-junit.xml and verdict.md into the run's folder.",
+                "  compare BASELINE RUN     two runs (folders, or ids in --results)",
+                "  compare RUN              RUN against the latest earlier comparable complete run",
+                "  compare --latest --results=DIR [--baseline=RUN]",
+                "Exit codes: 0 compared (whatever the verdicts, unless --fail-on-regression);",
+                "4 a benchmark regressed and --fail-on-regression is set; 2 bad arguments or unreadable",
+                "results; 1 other errors."})
+final class CompareCommand implements Callable<Integer> {
+
+    /** A regression was found and the caller asked to fail on it. */
+    static final int REGRESSED = 4;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "0..2", paramLabel = "RUN", description = "[BASELINE] RUN: run folders or run ids.")
+    private List<String> runs = List.of();
+
+    @Option(names = "--latest", description = "Judge the newest run in --results.")
+    private boolean latest;
+
+    @Option(names = "--results", paramLabel = "DIR",
+            description = "The results folder (default: the folder holding RUN).")
+    private Path resultsDir;
+
+    @Option(names = "--baseline", paramLabel = "RUN", description = "Pin the baseline instead of choosing it.")
+    private String pinned;
+
+    @Option(names = "--noise", paramLabel = "FILE",
+            description = "Noise model from 'calibrate' (default: <results>/noise.json when it exists).")
+    private Path noiseFile;
+
+    @Option(names = "--min-effect", paramLabel = "FRACTION", defaultValue = "0.03",
+            description = "Smallest relative change reported (default ${DEFAULT-VALUE} = 3%%).")
+    private double minEffect;
+
+    @Option(names = "--alpha", defaultValue = "0.01",
+            description = "Significance level of the rank test (default ${DEFAULT-VALUE}).")
+    private double alpha;
+
+    @Option(names = "--force", description = "Compare even runs that are not comparable (the reason is printed).")
+    private boolean force;
+
+    @Option(names = "--fail-on-regression", arity = "0..1", paramLabel = "true|false", defaultValue = "false",
+            description = "Exit 4 when any benchmark regressed (default ${DEFAULT-VALUE}).")
+    private boolean failOnRegression;
+
+    @Override
+    public Integer call() throws IOException {
+        ComparisonSettings settings;
+        try {
+            settings = ComparisonSettings.DEFAULTS.with(alpha, minEffect);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Path currentDir = currentDir();
+        Path results = resultsDir != null ? resultsDir : RunArguments.parentOf(currentDir);
+        Run current = RunReader.read(currentDir);
+
+        Comparison comparison = compare(current, results, settings);
+        Path written = VerdictFiles.write(comparison, current.folder().dir());
+        print(comparison, written);
+        return failOnRegression && !comparison.regressions().isEmpty() ? REGRESSED : HarnessMain.OK;
+    }
+
+    private Path currentDir() throws IOException {
+        if (latest ? !runs.isEmpty() : runs.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "give BASELINE RUN, RUN, or --latest --results=DIR");
+        }
+        if (runs.size() == 2 && pinned != null) {
+            throw new ParameterException(spec.commandLine(), "give the baseline either as BASELINE or --baseline");
+        }
+        if (latest) {
+            if (resultsDir == null) {
+                throw new ParameterException(spec.commandLine(), "--latest needs --results=DIR");
+            }
+            return RunArguments.latest(resultsDir);
+        }
+        return RunArguments.resolve(runs.getLast(), resultsDir);
+    }
+
+    private Comparison compare(Run current, Path results, ComparisonSettings settings) throws IOException {
+        String baselineArg = runs.size() == 2 ? runs.getFirst() : pinned;
+        Run baseline;
+        String choice;
+        if (baselineArg != null) {
+            baseline = RunReader.read(RunArguments.resolve(baselineArg, results));
+            choice = "pinned";
+        } else {
+            Optional<RunListing> found = Baselines.latestComparable(current.id(), current.info(),
+                    RunArguments.listings(results));
+            if (found.isEmpty()) {
+                return RunComparator.notComparable(current, null, "none", "no baseline: no earlier complete run in "
+                        + results + " with the same machine fingerprint, profile and JDK", settings);
+            }
+            baseline = RunReader.read(found.get().folder().dir());
+            choice = "latest comparable";
+        }
+        Optional<String> why = Baselines.incomparability(baseline.info(), current.info());
+        if (why.isPresent() && !force) {
+            return RunComparator.notComparable(current, baseline.id(), choice, why.get(), settings);
+        }
+        if (why.isPresent()) {
+            spec.commandLine().getErr().println("warning: compared although not comparable (--force): " + why.get());
+        }
+        Path noisePath = noiseFile != null ? noiseFile : results.resolve(NoiseJson.FILE_NAME);
+        NoiseModel noise = noiseFile != null || Files.isRegularFile(noisePath) ? NoiseJson.read(noisePath)
+                : NoiseModel.NONE;
+        String noiseLabel = "none";
+        if (noise.appliesTo(current.info().machineFingerprint(), current.info().profile().name())) {
+            noiseLabel = noisePath + " (" + noise.runs().size() + " runs)";
+        } else {
+            noise = NoiseModel.NONE;
+        }
+        return RunComparator.compare(baseline, current, choice, noise, noiseLabel, settings);
+    }
+
+    private void print(Comparison comparison, Path dir) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Verdict: " + comparison.countsLine());
+        out.println("  run " + comparison.currentId() + " against "
+                + (comparison.baselineId() == null ? "no baseline" : comparison.baselineId() + " ("
+                + comparison.baselineChoice() + ")"));
+        if (comparison.notComparable() != null) {
+            out.println("  not comparable: " + comparison.notComparable());
+        } else {
+            for (BenchmarkComparison b : comparison.benchmarks()) {
+                if (b.verdict() != Verdict.UNCHANGED) {
+                    out.printf("  %-14s %s: %s%n", b.verdict().label(), b.key().label(), b.reason());
+                }
+            }
+        }
+        out.println("Verdict files: " + dir.resolve(VerdictFiles.JSON) + ", " + VerdictFiles.JUNIT + ", "
+                + VerdictFiles.MARKDOWN);
+        out.flush();
+    }
+}

@@ -1,0 +1,64 @@
+package io.execbench.harness.compare;
+
+import io.execbench.harness.read.RunInfo;
+import io.execbench.harness.read.RunListing;
+import io.execbench.harness.read.RunStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which earlier run a run is compared with, and whether two runs may be compared at all. Two runs are comparable
+ * when both describe their machine (run.json), and they share the machine fingerprint (CPU model, logical CPUs, OS,
+ * JDK feature version), the profile and the JDK major version. Nothing is compared across machines silently.
+ */
+public final class Baselines {
+
+    private Baselines() {
+    }
+
+    /**
+     * The latest run before {@code currentId} (by id, hence by start time) that is complete and comparable with
+     * {@code current}; unreadable, partial and failed runs are skipped.
+     */
+    public static Optional<RunListing> latestComparable(String currentId, RunInfo current, List<RunListing> runs) {
+        return runs.stream()
+                .filter(run -> run.folder().id().compareTo(currentId) < 0)
+                .filter(RunListing::readable)
+                .filter(run -> run.info().status() == RunStatus.COMPLETE)
+                .filter(run -> incomparability(run.info(), current).isEmpty())
+                .reduce((earlier, later) -> later.folder().id().compareTo(earlier.folder().id()) > 0 ? later : earlier);
+    }
+
+    /** Why {@code baseline} and {@code current} cannot be compared, or empty when they can. */
+    public static Optional<String> incomparability(RunInfo baseline, RunInfo current) {
+        List<String> reasons = new ArrayList<>();
+        if (baseline.synthesized() || current.synthesized()) {
+            reasons.add("no run.json on " + (baseline.synthesized() ? "the baseline" : "this run")
+                    + ": its machine is unknown");
+        } else {
+            differs(reasons, "machine fingerprint", baseline.machineFingerprint(), current.machineFingerprint());
+            differs(reasons, "profile", baseline.profile().name(), current.profile().name());
+            differs(reasons, "JDK major version", jdkMajor(baseline.jvm().version()), jdkMajor(current.jvm().version()));
+        }
+        if (baseline.status() == RunStatus.PARTIAL) {
+            reasons.add("the baseline did not finish (partial)");
+        }
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
+    }
+
+    /** The JDK's major version from a version string: {@code 25.0.3 -> 25}, {@code 1.8.0_392 -> 8}. */
+    static String jdkMajor(String version) {
+        String[] parts = version.split("[.+_-]");
+        if (parts.length > 1 && parts[0].equals("1")) {
+            return parts[1];
+        }
+        return parts[0];
+    }
+
+    private static void differs(List<String> reasons, String what, String baseline, String current) {
+        if (!baseline.equals(current)) {
+            reasons.add(what + " differs (baseline " + baseline + ", this run " + current + ")");
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.execbench.harness.compare;
+
+import io.execbench.harness.compare.Judge.Judgement;
+import io.execbench.harness.read.BenchmarkResult;
+import io.execbench.harness.read.Run;
+import io.execbench.harness.read.RunInfo.Failure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.apache.commons.statistics.inference.MannWhitneyUTest;
+
+/**
+ * Compares two runs benchmark by benchmark. Pure: reads nothing, writes nothing, and the same two runs with the
+ * same settings and noise model always give the same comparison.
+ *
+ * <p>Per benchmark, the per-iteration scores of all forks are compared with a two-sided Mann-Whitney U test (no
+ * assumption of normality; JMH scores are often skewed by a slow fork) and the ratio of their medians gets a
+ * bootstrap interval ({@link Bootstrap}). SampleTime benchmarks are also compared at p50, p99 and p99.9 from their
+ * histograms. {@link Judge} turns those into a verdict.
+ */
+public final class RunComparator {
+
+    /** Latency percentiles compared for SampleTime benchmarks, as names and quantiles. */
+    static final Map<String, Double> PERCENTILES = percentiles();
+
+    private RunComparator() {
+    }
+
+    /** Compares {@code current} with {@code baseline}; {@code baselineChoice} says how the baseline was chosen. */
+    public static Comparison compare(Run baseline, Run current, String baselineChoice, NoiseModel noise,
+                                     String noiseLabel, ComparisonSettings settings) {
+        Map<BenchmarkKey, BenchmarkResult> before = byKey(baseline.results());
+        Map<BenchmarkKey, BenchmarkResult> after = byKey(current.results());
+        List<BenchmarkComparison> benchmarks = new ArrayList<>();
+        for (Map.Entry<BenchmarkKey, BenchmarkResult> entry : after.entrySet()) {
+            BenchmarkResult old = before.get(entry.getKey());
+            benchmarks.add(old == null ? notInBaseline(entry.getKey(), entry.getValue())
+                    : compare(entry.getKey(), old, entry.getValue(), noise, settings));
+        }
+        for (Map.Entry<BenchmarkKey, BenchmarkResult> entry : before.entrySet()) {
+            if (!after.containsKey(entry.getKey())) {
+                benchmarks.add(missing(entry.getKey(), entry.getValue(), current));
+            }
+        }
+        benchmarks.sort((x, y) -> x.key().compareTo(y.key()));
+        return new Comparison(current.id(), baseline.id(), baselineChoice, null, settings, noiseLabel, benchmarks);
+    }
+
+    /**
+     * A run that could not be compared at all: every benchmark is {@code not comparable} for {@code reason}.
+     * {@code baselineId} may be null (no baseline found).
+     */
+    public static Comparison notComparable(Run current, String baselineId, String baselineChoice, String reason,
+                                           ComparisonSettings settings) {
+        List<BenchmarkComparison> benchmarks = byKey(current.results()).entrySet().stream()
+                .map(e -> new BenchmarkComparison(e.getKey(), e.getValue().primaryMetric().scoreUnit(),
+                        direction(e.getValue()), Verdict.NOT_COMPARABLE, reason, List.of()))
+                .toList();
+        return new Comparison(current.id(), baselineId, baselineChoice, reason, settings, "none", benchmarks);
+    }
+
+    static BenchmarkComparison compare(BenchmarkKey key, BenchmarkResult baseline, BenchmarkResult current,
+                                       NoiseModel noise, ComparisonSettings settings) {
+        String unit = current.primaryMetric().scoreUnit();
+        Direction direction = direction(current);
+        OptionalDouble factor = Units.factor(baseline.primaryMetric().scoreUnit(), unit);
+        if (factor.isEmpty() || direction != direction(baseline)) {
+            return new BenchmarkComparison(key, unit, direction, Verdict.NOT_COMPARABLE, "the unit changed from "
+                    + baseline.primaryMetric().scoreUnit() + " to " + unit, List.of());
+        }
+        Samples before = Samples.of(baseline.primaryMetric(), factor.getAsDouble());
+        Samples after = Samples.of(current.primaryMetric(), 1);
+        if (before.count() == 0 || after.count() == 0) {
+            return new BenchmarkComparison(key, unit, direction, Verdict.NOT_COMPARABLE,
+                    "jmh.json has no per-iteration samples (rawData) for it", List.of());
+        }
+        SplittableRandom random = Bootstrap.random(settings.seed(), key.fullLabel());
+        List<MetricComparison> metrics = new ArrayList<>();
+        metrics.add(score(key, before, after, direction, noise, settings, random));
+        if (!baseline.primaryMetric().rawDataHistogram().isEmpty()
+                && !current.primaryMetric().rawDataHistogram().isEmpty()) {
+            IterationHistograms oldLatency = IterationHistograms.of(baseline.primaryMetric(), factor.getAsDouble());
+            IterationHistograms newLatency = IterationHistograms.of(current.primaryMetric(), 1);
+            PERCENTILES.forEach((name, q) -> metrics.add(
+                    percentile(key, name, q, oldLatency, newLatency, direction, noise, settings, random)));
+        }
+        return combine(key, unit, direction, metrics);
+    }
+
+    private static MetricComparison score(BenchmarkKey key, Samples before, Samples after, Direction direction,
+                                          NoiseModel noise, ComparisonSettings settings, SplittableRandom random) {
+        Threshold threshold = Threshold.of(settings.minEffect(), noise.floor(key, "score"), before.forkSpread(),
+                after.forkSpread());
+        double[] x = after.pooled();
+        double[] y = before.pooled();
+        Estimate ratio = Bootstrap.ratioOfMedians(before, after, settings.resamples(), settings.confidence(), random);
+        Judgement judgement;
+        double p = Double.NaN;
+        if (smallestPossiblePValue(x.length, y.length) >= settings.alpha()) {
+            judgement = new Judgement(Verdict.NOISY, String.format(java.util.Locale.ROOT,
+                    "too few samples (%d against %d iterations): the rank test cannot reach p<%s; use a longer profile",
+                    x.length, y.length, settings.alpha()));
+        } else {
+            p = MannWhitneyUTest.withDefaults().test(x, y).getPValue();
+            judgement = Judge.judge(direction, ratio, p, settings.alpha(), threshold.value(), threshold.why(),
+                    settings.confidence());
+        }
+        return new MetricComparison("score", before.median(), after.median(), y.length, x.length, ratio, p,
+                threshold.value(), judgement.verdict(), judgement.reason());
+    }
+
+    private static MetricComparison percentile(BenchmarkKey key, String name, double q, IterationHistograms before,
+                                               IterationHistograms after, Direction direction, NoiseModel noise,
+                                               ComparisonSettings settings, SplittableRandom random) {
+        Threshold threshold = Threshold.of(settings.minEffect(), noise.floor(key, name), 0, 0);
+        Estimate ratio = Bootstrap.ratioOfQuantiles(before, after, q, settings.percentileResamples(),
+                settings.confidence(), random);
+        Judgement judgement = before.iterationCount() < MIN_ITERATIONS_FOR_PERCENTILES
+                || after.iterationCount() < MIN_ITERATIONS_FOR_PERCENTILES
+                ? new Judgement(Verdict.NOISY, "too few iterations to resample (" + before.iterationCount()
+                        + " against " + after.iterationCount() + ")")
+                : Judge.judge(direction, ratio, Double.NaN, settings.alpha(), threshold.value(), threshold.why(),
+                        settings.confidence());
+        return new MetricComparison(name, before.quantile(q), after.quantile(q), before.iterationCount(),
+                after.iterationCount(), ratio, Double.NaN, threshold.value(), judgement.verdict(), judgement.reason());
+    }
+
+    /** Resampling whole iterations says little with fewer than this many on a side. */
+    static final int MIN_ITERATIONS_FOR_PERCENTILES = 5;
+
+    /**
+     * The benchmark's verdict: the score's, except that a regressed percentile makes the benchmark regressed (a
+     * latency tail that grew is a regression even when the typical time did not move). Noisy percentiles do not
+     * make the benchmark noisy: tails are noisier than medians by nature and are reported, not voted.
+     */
+    private static BenchmarkComparison combine(BenchmarkKey key, String unit, Direction direction,
+                                               List<MetricComparison> metrics) {
+        MetricComparison score = metrics.getFirst();
+        if (score.verdict() != Verdict.REGRESSED) {
+            for (MetricComparison metric : metrics.subList(1, metrics.size())) {
+                if (metric.verdict() == Verdict.REGRESSED) {
+                    return new BenchmarkComparison(key, unit, direction, Verdict.REGRESSED,
+                            metric.metric() + ": " + metric.reason(), metrics);
+                }
+            }
+        }
+        return new BenchmarkComparison(key, unit, direction, score.verdict(), score.reason(), metrics);
+    }
+
+    /**
+     * The smallest two-sided p-value an exact Mann-Whitney U test can give for samples of sizes {@code n} and
+     * {@code m} (complete separation): {@code 2 / C(n + m, n)}. When it is not below alpha, no data can be
+     * significant and the honest verdict is "noisy".
+     */
+    static double smallestPossiblePValue(int n, int m) {
+        double combinations = 1;
+        for (int i = 1; i <= Math.min(n, m); i++) {
+            combinations = combinations * (Math.max(n, m) + i) / i;
+        }
+        return Math.min(1, 2 / combinations);
+    }
+
+    private static BenchmarkComparison notInBaseline(BenchmarkKey key, BenchmarkResult current) {
+        return new BenchmarkComparison(key, current.primaryMetric().scoreUnit(), direction(current),
+                Verdict.NOT_COMPARABLE, "new: the baseline has no result for it", List.of());
+    }
+
+    private static BenchmarkComparison missing(BenchmarkKey key, BenchmarkResult baseline, Run current) {
+        boolean failed = current.info().failures().stream().anyMatch(failure -> matches(failure, key));
+        return new BenchmarkComparison(key, baseline.primaryMetric().scoreUnit(), direction(baseline), Verdict.MISSING,
+                failed ? "failed in this run (see run.json)" : "in the baseline, but not in this run", List.of());
+    }
+
+    private static boolean matches(Failure failure, BenchmarkKey key) {
+        return failure.benchmark().equals(key.benchmark()) && new TreeMap<>(failure.params()).equals(key.params());
+    }
+
+    private static Direction direction(BenchmarkResult result) {
+        return Direction.of(result.mode(), result.primaryMetric().scoreUnit());
+    }
+
+    /** Results by key in key order; of two results with one key (JMH never writes that), the first is kept. */
+    private static Map<BenchmarkKey, BenchmarkResult> byKey(List<BenchmarkResult> results) {
+        Map<BenchmarkKey, BenchmarkResult> byKey = new TreeMap<>();
+        results.forEach(result -> byKey.putIfAbsent(BenchmarkKey.of(result), result));
+        return byKey;
+    }
+
+    private static Map<String, Double> percentiles() {
+        Map<String, Double> percentiles = new java.util.LinkedHashMap<>();
+        percentiles.put("p50", 0.50);
+        percentiles.put("p99", 0.99);
+        percentiles.put("p99.9", 0.999);
+        return java.util.Collections.unmodifiableMap(percentiles);
+    }
+}

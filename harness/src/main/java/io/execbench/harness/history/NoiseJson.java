@@ -1,0 +1,88 @@
+package io.execbench.harness.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.execbench.harness.compare.NoiseModel;
+import io.execbench.harness.read.RunReadException;
+import io.execbench.harness.write.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads and writes {@code results/noise.json}, the noise model {@code calibrate} learns:
+ * <pre>{@code
+ * {
+ *   "formatVersion": 1,
+ *   "machineFingerprint": "b663e4", "profile": "quick",
+ *   "runs": ["2026-11-26T14-00-00Z_ab12cd3_b663e4", ...],
+ *   "floors": { "io.execbench.workload.KernelBenchmark.run [kernel=alu, workUnits=1000] (avgt)":
+ *               { "score": 0.021, "p99": 0.08 } }
+ * }
+ * }</pre>
+ * A floor is a fraction: 0.021 means runs of one build differed by up to 2.1%.
+ */
+public final class NoiseJson {
+
+    /** The file's usual name, in the results folder. */
+    public static final String FILE_NAME = "noise.json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private NoiseJson() {
+    }
+
+    /** Writes {@code model} to {@code file} atomically. */
+    public static void write(NoiseModel model, Path file) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("formatVersion", 1);
+        root.put("machineFingerprint", model.machineFingerprint());
+        root.put("profile", model.profile());
+        model.runs().forEach(root.putArray("runs")::add);
+        ObjectNode floors = root.putObject("floors");
+        model.floors().forEach((key, metrics) -> {
+            ObjectNode node = floors.putObject(key);
+            metrics.forEach(node::put);
+        });
+        AtomicFiles.write(file, MAPPER.writeValueAsString(root) + "\n");
+    }
+
+    /** Reads {@code file}; problems name the file. */
+    public static NoiseModel read(Path file) throws RunReadException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new RunReadException(file, "cannot read the noise model (" + e.getMessage() + ")", e);
+        }
+        if (root == null || !root.isObject() || !root.path("floors").isObject()) {
+            throw new RunReadException(file, "not a noise model: expected an object with 'floors'");
+        }
+        if (root.path("formatVersion").asInt(0) != 1) {
+            throw new RunReadException(file, "formatVersion " + root.path("formatVersion") + " is not supported (1)");
+        }
+        List<String> runs = new ArrayList<>();
+        root.path("runs").forEach(run -> runs.add(run.asText()));
+        Map<String, Map<String, Double>> floors = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> benchmark : root.path("floors").properties()) {
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> metric : benchmark.getValue().properties()) {
+                if (!metric.getValue().isNumber() || metric.getValue().doubleValue() < 0) {
+                    throw new RunReadException(file, benchmark.getKey() + " " + metric.getKey()
+                            + ": a floor must be a number >= 0");
+                }
+                metrics.put(metric.getKey(), metric.getValue().doubleValue());
+            }
+            floors.put(benchmark.getKey(), metrics);
+        }
+        return new NoiseModel(root.path("machineFingerprint").asText(""), root.path("profile").asText(""), runs,
+                floors);
+    }
+}
