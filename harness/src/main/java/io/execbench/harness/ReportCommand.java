@@ -10,6 +10,7 @@ import io.execbench.harness.read.RunLocator;
 import io.execbench.harness.read.RunReadException;
 import io.execbench.harness.read.Run;
 import io.execbench.harness.read.RunReader;
+import io.execbench.harness.trend.TrendSections;
 import io.execbench.harness.write.IndexWriter;
 import io.execbench.harness.write.ReportPage;
 import io.execbench.harness.write.ReportPageBuilder;
@@ -62,7 +63,9 @@ final class ReportCommand implements Callable<Integer> {
         List<ResultGroup> groups = ResultGrouping.group(run.results());
         ReportPage page = ReportPageBuilder.build(run, groups, charts(groups));
         Path report = ReportWriter.write(page, reports);
-        IndexWriter.write(results, listings(results), reports);
+        List<RunListing> runs = listings(results);
+        TrendSections history = TrendSections.of(runs, reports);
+        IndexWriter.write(results, runs, history.note(), history.trends(), reports);
 
         RunSummary summary = RunSummary.of(run);
         PrintWriter out = spec.commandLine().getOut();

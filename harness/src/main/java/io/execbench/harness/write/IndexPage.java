@@ -3,15 +3,24 @@ package io.execbench.harness.write;
 import java.util.List;
 
 /**
- * Everything {@code index.html.mustache} shows: one row per run in the results folder, newest first.
+ * Everything {@code index.html.mustache} shows: one row per run in the results folder, newest first, then the
+ * history of each benchmark over the runs comparable with the newest one.
  *
- * @param resultsDir the folder the runs were found in
- * @param runs       the rows; empty when there is no run yet
+ * @param resultsDir   the folder the runs were found in
+ * @param runs         the rows; empty when there is no run yet
+ * @param historyNote  which runs the history covers, or null when there is no history to show
+ * @param trends       one chart per benchmark
  */
-public record IndexPage(String resultsDir, List<Entry> runs) {
+public record IndexPage(String resultsDir, List<Entry> runs, String historyNote, List<Trend> trends) {
 
     public IndexPage {
         runs = List.copyOf(runs);
+        trends = List.copyOf(trends);
+    }
+
+    /** An index without history. */
+    public IndexPage(String resultsDir, List<Entry> runs) {
+        this(resultsDir, runs, null, List.of());
     }
 
     /**
@@ -20,5 +29,25 @@ public record IndexPage(String resultsDir, List<Entry> runs) {
      */
     public record Entry(String runId, String href, String status, String profile, String commit, String startedAt,
                         String benchmarks, String failures, String problem) {
+    }
+
+    /**
+     * One benchmark's history: {@code chart} is trusted SVG from the trend renderer (inserted unescaped), the rest
+     * is text.
+     *
+     * @param title   the benchmark's name, params and mode
+     * @param chart   the SVG element
+     * @param summary e.g. {@code 14 runs, 1 change point}
+     * @param shifts  one line per change point
+     */
+    public record Trend(String title, String chart, String summary, List<String> shifts) {
+        public Trend {
+            shifts = List.copyOf(shifts);
+        }
+
+        /** Whether there is any change point to list. */
+        public boolean hasShifts() {
+            return !shifts.isEmpty();
+        }
     }
 }

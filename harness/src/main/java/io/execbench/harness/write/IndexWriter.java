@@ -17,12 +17,21 @@ public final class IndexWriter {
 
     /** Writes the index of {@code listings} (in any order) and returns the absolute path of the file written. */
     public static Path write(Path resultsDir, List<RunListing> listings, Path reportsDir) throws IOException {
+        return write(resultsDir, listings, null, List.of(), reportsDir);
+    }
+
+    /**
+     * Writes the index of {@code listings} (oldest first) with the history charts {@code trends} below it, under the
+     * heading note {@code historyNote} (null: no history section), and returns the absolute path of the file.
+     */
+    public static Path write(Path resultsDir, List<RunListing> listings, String historyNote,
+                             List<IndexPage.Trend> trends, Path reportsDir) throws IOException {
         List<IndexPage.Entry> entries = listings.reversed().stream()
                 .map(listing -> entry(listing, reportsDir))
                 .toList();
         Path file = reportsDir.toAbsolutePath().normalize().resolve(ReportWriter.INDEX_HTML);
         AtomicFiles.write(file, Templates.render("index.html.mustache",
-                new IndexPage(resultsDir.toAbsolutePath().normalize().toString(), entries)));
+                new IndexPage(resultsDir.toAbsolutePath().normalize().toString(), entries, historyNote, trends)));
         return file;
     }
 
@@ -42,7 +51,7 @@ public final class IndexWriter {
      * A relative link to a run's report. The leading {@code ./} keeps a folder named like a URL scheme
      * ({@code javascript:x}) a path, and percent-encoding keeps {@code #}, {@code ?} and spaces literal.
      */
-    static String link(String runId) {
+    public static String link(String runId) {
         String segment = URLEncoder.encode(runId, StandardCharsets.UTF_8).replace("+", "%20");
         return "./" + segment + "/" + ReportWriter.INDEX_HTML;
     }

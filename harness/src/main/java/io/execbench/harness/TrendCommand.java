@@ -1,0 +1,66 @@
+package io.execbench.harness;
+
+import io.execbench.harness.history.EDivisive;
+import io.execbench.harness.history.History;
+import io.execbench.harness.history.HistoryReader;
+import io.execbench.harness.history.Series;
+import io.execbench.harness.read.Run;
+import io.execbench.harness.read.RunListing;
+import io.execbench.harness.read.RunReadException;
+import io.execbench.harness.trend.TrendSections;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code trend}: change points in each benchmark's history. */
+@Command(name = "trend", mixinStandardHelpOptions = true,
+        description = {"Finds change points (E-divisive means, permutation test) in each benchmark's history:",
+                "the finished runs comparable with RUN (default: the newest), oldest first.",
+                "Exit codes: 0 done (whatever was found); 2 bad arguments or unreadable results; 1 other errors."})
+final class TrendCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "RUN", description = "The newest run of the history (folder or id).")
+    private String run;
+
+    @Option(names = "--results", paramLabel = "DIR", required = true, description = "The results folder.")
+    private Path resultsDir;
+
+    @Option(names = "--all", description = "Also list benchmarks without a change point.")
+    private boolean all;
+
+    @Override
+    public Integer call() throws IOException {
+        List<RunListing> listings = RunArguments.listings(resultsDir);
+        RunListing reference = run == null
+                ? HistoryReader.newestFinished(listings)
+                        .orElseThrow(() -> new RunReadException(resultsDir, "no finished run with a run.json"))
+                : RunListing.of(io.execbench.harness.read.RunFolder.of(RunArguments.resolve(run, resultsDir)));
+        if (!reference.readable()) {
+            throw new RunReadException(reference.folder().dir(), reference.problem());
+        }
+        List<Run> runs = HistoryReader.comparableRuns(reference, listings);
+        List<Series> series = History.of(runs, EDivisive.defaults());
+        PrintWriter out = spec.commandLine().getOut();
+        long changed = series.stream().filter(s -> !s.shifts().isEmpty()).count();
+        out.printf("Trend: %d benchmarks over %d comparable runs up to %s; %d with change points%n", series.size(),
+                runs.size(), reference.folder().id(), changed);
+        for (Series s : series) {
+            if (all || !s.shifts().isEmpty()) {
+                out.println("  " + s.key().label() + ": " + s.points().size() + " runs");
+                s.shifts().forEach(shift -> out.println("    change " + TrendSections.describe(shift, s.unit())));
+            }
+        }
+        out.flush();
+        return HarnessMain.OK;
+    }
+}

@@ -1,0 +1,45 @@
+package io.execbench.harness.history;
+
+import io.execbench.harness.compare.Baselines;
+import io.execbench.harness.read.Run;
+import io.execbench.harness.read.RunInfo;
+import io.execbench.harness.read.RunListing;
+import io.execbench.harness.read.RunReadException;
+import io.execbench.harness.read.RunReader;
+import io.execbench.harness.read.RunStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the history a run belongs to: every finished run (complete, or failed with the results it has) up to and
+ * including it that is comparable with it (same machine fingerprint, profile and JDK major), oldest first.
+ * Unreadable and partial runs are left out, since a history must not stop at one broken folder.
+ */
+public final class HistoryReader {
+
+    private HistoryReader() {
+    }
+
+    /** The runs of {@code listings} (oldest first) comparable with {@code reference}, up to it, read in full. */
+    public static List<Run> comparableRuns(RunListing reference, List<RunListing> listings) throws RunReadException {
+        List<Run> runs = new ArrayList<>();
+        RunInfo info = reference.info();
+        for (RunListing listing : listings) {
+            if (listing.readable() && listing.folder().id().compareTo(reference.folder().id()) <= 0
+                    && listing.info().status() != RunStatus.PARTIAL
+                    && Baselines.incomparability(listing.info(), info).isEmpty()) {
+                runs.add(RunReader.read(listing.folder().dir()));
+            }
+        }
+        return runs;
+    }
+
+    /** The newest readable, finished run of {@code listings} (oldest first): whose history the index shows. */
+    public static Optional<RunListing> newestFinished(List<RunListing> listings) {
+        return listings.reversed().stream()
+                .filter(RunListing::readable)
+                .filter(listing -> listing.info().status() != RunStatus.PARTIAL && !listing.info().synthesized())
+                .findFirst();
+    }
+}
