@@ -48,9 +48,12 @@ public final class EDivisive {
         this.seed = seed;
     }
 
-    /** The usual settings: segments of at least 3 runs, 199 permutations, p at most 0.05. */
+    /**
+     * The usual settings: segments of at least 3 runs, 199 permutations, p at most 0.01. Every benchmark's history
+     * is tested every night, so a loose level would mark false change points somewhere each time.
+     */
     public static EDivisive defaults() {
-        return new EDivisive(3, 199, 0.05, 20261126L);
+        return new EDivisive(3, 199, 0.01, 20261126L);
     }
 
     /** The change points of {@code series}, in index order. */
@@ -84,7 +87,7 @@ public final class EDivisive {
         return found;
     }
 
-    private record Split(int index, double statistic) {
+    record Split(int index, double statistic) {
     }
 
     private Split bestSplit(double[] z, List<Integer> bounds) {

@@ -51,7 +51,7 @@ public record TrendSections(String note, List<IndexPage.Trend> trends) {
         }
         String note = runs.size() + " runs comparable with " + newest.get().folder().id() + " (machine "
                 + newest.get().info().machineFingerprint() + ", profile " + newest.get().info().profile().name()
-                + "), oldest first; change points by E-divisive means with a permutation test (p <= 0.05).";
+                + "), oldest first; change points by E-divisive means with a permutation test (p <= 0.01).";
         return new TrendSections(note, trends);
     }
 
