@@ -17,7 +17,7 @@ public record ComparisonSettings(double alpha, double minEffect, double confiden
 
     public static final double DEFAULT_ALPHA = 0.01;
     public static final double DEFAULT_MIN_EFFECT = 0.03;
-    public static final double DEFAULT_CONFIDENCE = 0.99;
+    public static final double DEFAULT_CONFIDENCE = 0.95;
     public static final long DEFAULT_SEED = 20261126L;
 
     /** The defaults described above, 2000 and 1000 resamples. */

@@ -1,0 +1,119 @@
+package io.execbench.harness.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.execbench.harness.Fixtures;
+import io.execbench.harness.history.NoiseJson;
+import io.execbench.harness.read.Run;
+import io.execbench.harness.read.RunReader;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Real quick-profile runs of KernelBenchmark and derived regressed copies (fixtures/nightly/README.md). */
+class RunComparatorFixtureTest {
+
+    static final String A = "2026-11-26T13-59-28Z_52ad145_b663e4";
+    static final String B = "2026-11-26T14-01-21Z_52ad145_b663e4";
+    static final String B_ALU_SLOWER = "2026-11-26T14-01-22Z_52ad145_b663e4";
+
+    private static Run run(String id) throws Exception {
+        return RunReader.read(Fixtures.path("nightly/results/" + id));
+    }
+
+    private static Comparison compare(Run baseline, Run current, NoiseModel noise) {
+        return RunComparator.compare(baseline, current, "pinned", noise, "test", ComparisonSettings.DEFAULTS);
+    }
+
+    private static Map<String, Verdict> verdicts(Comparison comparison) {
+        return comparison.benchmarks().stream().collect(java.util.stream.Collectors.toMap(
+                b -> b.key().label(), BenchmarkComparison::verdict));
+    }
+
+    @Test
+    void flagsTheInjectedSlowdownWhereTheForksAgreeAndNowhereElse() throws Exception {
+        Comparison comparison = compare(run(B), run(B_ALU_SLOWER), NoiseModel.NONE);
+
+        assertThat(comparison.regressions()).extracting(b -> b.key().label()).containsExactly(
+                "KernelBenchmark.run [kernel=alu, workUnits=100000] (avgt)",
+                "KernelBenchmark.run [kernel=alu, workUnits=1000] (avgt)");
+        // workUnits=1: the baseline's two forks differ by 16%, more than the 10% injected: no evidence either way.
+        BenchmarkComparison tiny = comparison.benchmarks().stream()
+                .filter(b -> b.key().label().equals("KernelBenchmark.run [kernel=alu, workUnits=1] (avgt)"))
+                .findFirst().orElseThrow();
+        assertThat(tiny.verdict()).isEqualTo(Verdict.NOISY);
+        assertThat(tiny.reason()).contains("set by the spread between the baseline's forks");
+        assertThat(comparison.counts().get(Verdict.IMPROVED)).isZero();
+        MetricComparison score = comparison.regressions().getFirst().metrics().getFirst();
+        assertThat(score.ratio().value()).isCloseTo(1.10, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(score.ratio().low()).isGreaterThan(1.03);
+    }
+
+    @Test
+    void theSameRunAgainstItselfIsNeverRegressed() throws Exception {
+        Comparison comparison = compare(run(B), run(B), NoiseModel.NONE);
+        assertThat(comparison.benchmarks()).allSatisfy(b -> assertThat(b.verdict()).isIn(Verdict.UNCHANGED,
+                Verdict.NOISY));
+    }
+
+    @Test
+    void anAaPairFromALoadedMachineRaisesNoAlarmWithTheNoiseFloorOfOtherAaRuns() throws Exception {
+        NoiseModel noise = NoiseJson.read(Fixtures.path("nightly/noise-from-5-aa-runs.json"));
+        assertThat(noise.appliesTo("b663e4", "quick")).isTrue();
+
+        Comparison comparison = compare(run(A), run(B), noise);
+
+        assertThat(comparison.regressions()).isEmpty();
+        assertThat(comparison.counts().get(Verdict.IMPROVED)).isZero();
+    }
+
+    @Test
+    void sampleTimeIsComparedAtPercentilesToo() throws Exception {
+        Run base = RunReader.read(Fixtures.path("nightly/sampletime/base"));
+        Run slower = RunReader.read(Fixtures.path("nightly/sampletime/regressed"));
+
+        BenchmarkComparison only = compare(base, slower, NoiseModel.NONE).benchmarks().getFirst();
+
+        assertThat(only.verdict()).isEqualTo(Verdict.REGRESSED);
+        assertThat(only.metrics()).extracting(MetricComparison::metric)
+                .containsExactly("score", "p50", "p99", "p99.9");
+        MetricComparison p50 = only.metrics().get(1);
+        assertThat(p50.ratio().value()).isCloseTo(1.10, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(p50.verdict()).isEqualTo(Verdict.REGRESSED);
+        assertThat(p50.baselineSamples()).isEqualTo(10); // 2 forks x 5 iterations, resampled whole
+    }
+
+    @Test
+    void aBenchmarkWithoutAResultIsMissingAndANewOneNotComparable() throws Exception {
+        Run full = run(B);
+        Run fewer = new Run(full.folder(), full.info(), full.results().subList(1, full.results().size()));
+
+        Map<String, Verdict> dropped = verdicts(compare(full, fewer, NoiseModel.NONE));
+        Map<String, Verdict> added = verdicts(compare(fewer, full, NoiseModel.NONE));
+
+        assertThat(dropped).containsEntry("KernelBenchmark.baseline [kernel=alu] (avgt)", Verdict.MISSING);
+        assertThat(added).containsEntry("KernelBenchmark.baseline [kernel=alu] (avgt)", Verdict.NOT_COMPARABLE);
+        assertThat(dropped).hasSize(12);
+    }
+
+    @Test
+    void theBaselineIsTheLatestEarlierComparableCompleteRun() throws Exception {
+        var listings = io.execbench.harness.read.RunLocator.list(Fixtures.path("nightly/results")).stream()
+                .map(io.execbench.harness.read.RunListing::of).toList();
+        Run current = run(B_ALU_SLOWER);
+
+        assertThat(Baselines.latestComparable(current.id(), current.info(), listings))
+                .map(listing -> listing.folder().id()).hasValue(B);
+        assertThat(Baselines.latestComparable(A, run(A).info(), listings)).isEmpty();
+        assertThat(Baselines.jdkMajor("25.0.3")).isEqualTo("25");
+        assertThat(Baselines.jdkMajor("1.8.0_392")).isEqualTo("8");
+    }
+
+    @Test
+    void runsWithoutRunJsonAreNotComparable() throws Exception {
+        Run plain = RunReader.read(Fixtures.path("nightly/sampletime/base"));
+        assertThat(Baselines.incomparability(plain.info(), run(B).info())).hasValueSatisfying(
+                why -> assertThat(why).contains("no run.json on the baseline"));
+        assertThat(List.of(Verdict.values())).extracting(Verdict::label).contains("not comparable");
+    }
+}
