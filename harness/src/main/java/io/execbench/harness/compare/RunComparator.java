@@ -42,7 +42,7 @@ public final class RunComparator {
         }
         for (Map.Entry<BenchmarkKey, BenchmarkResult> entry : before.entrySet()) {
             if (!after.containsKey(entry.getKey())) {
-                benchmarks.add(missing(entry.getKey(), entry.getValue(), current));
+                benchmarks.add(missing(entry.getKey(), entry.getValue(), baseline, current));
             }
         }
         benchmarks.sort((x, y) -> x.key().compareTo(y.key()));
@@ -177,10 +177,16 @@ public final class RunComparator {
                 Verdict.NOT_COMPARABLE, "new: the baseline has no result for it", List.of());
     }
 
-    private static BenchmarkComparison missing(BenchmarkKey key, BenchmarkResult baseline, Run current) {
+    private static BenchmarkComparison missing(BenchmarkKey key, BenchmarkResult result, Run baseline, Run current) {
         boolean failed = current.info().failures().stream().anyMatch(failure -> matches(failure, key));
-        return new BenchmarkComparison(key, baseline.primaryMetric().scoreUnit(), direction(baseline), Verdict.MISSING,
-                failed ? "failed in this run (see run.json)" : "in the baseline, but not in this run", List.of());
+        String include = current.info().include();
+        String reason = failed ? "failed in this run (see run.json)"
+                : !include.equals(baseline.info().include())
+                ? "not run: this run's include pattern is '" + include + "', the baseline's '"
+                        + baseline.info().include() + "'"
+                : "in the baseline, but not in this run";
+        return new BenchmarkComparison(key, result.primaryMetric().scoreUnit(), direction(result), Verdict.MISSING,
+                reason, List.of());
     }
 
     private static boolean matches(Failure failure, BenchmarkKey key) {
