@@ -34,7 +34,7 @@ public final class EDivisive {
 
     /**
      * @param minSegment   the fewest values either side of a change point (at least 2)
-     * @param permutations permutations per test (199 gives p-values down to 0.005)
+     * @param permutations permutations per test (999 gives p-values down to 0.001)
      * @param pThreshold   the largest p-value accepted
      * @param seed         the permutations' seed
      */
@@ -49,11 +49,12 @@ public final class EDivisive {
     }
 
     /**
-     * The usual settings: segments of at least 3 runs, 199 permutations, p at most 0.01. Every benchmark's history
-     * is tested every night, so a loose level would mark false change points somewhere each time.
+     * The usual settings: segments of at least 3 runs, up to 999 permutations, p at most 0.01. Every benchmark's
+     * history is tested every night, so a loose level would mark false change points somewhere each time; 999
+     * permutations resolve p near 0.01, which a short history with a recent step needs.
      */
     public static EDivisive defaults() {
-        return new EDivisive(3, 199, 0.01, 20261126L);
+        return new EDivisive(3, 999, 0.01, 20261126L);
     }
 
     /** The change points of {@code series}, in index order. */
@@ -67,16 +68,21 @@ public final class EDivisive {
                 break;
             }
             int atLeastAsLarge = 0;
+            // Once this many permutations did as well, p exceeds the threshold whatever the rest do: stop early, so
+            // that the common case (no change) costs a few permutations, not all of them.
+            int hopeless = (int) Math.floor(pThreshold * (permutations + 1.0));
             double[] shuffled = series.clone();
-            for (int r = 0; r < permutations; r++) {
+            for (int r = 0; r < permutations && atLeastAsLarge < hopeless; r++) {
                 shuffleWithinSegments(shuffled, bounds, random);
                 Split permuted = bestSplit(shuffled, bounds);
-                if (permuted != null && permuted.statistic >= best.statistic) {
+                // A tie counts as "as large"; the tolerance keeps rounding from deciding ties (runs often repeat
+                // a value exactly, and some permutations then rebuild the observed split).
+                if (permuted != null && permuted.statistic >= best.statistic * (1 - 1e-9)) {
                     atLeastAsLarge++;
                 }
             }
             double p = (atLeastAsLarge + 1.0) / (permutations + 1.0);
-            if (p > pThreshold) {
+            if (atLeastAsLarge >= hopeless || p > pThreshold) {
                 break;
             }
             found.add(new ChangePoint(best.index, best.statistic, p));
