@@ -151,6 +151,11 @@ public final class WorkerProcess implements AutoCloseable {
     /** Closes stdin, which tells the worker to exit, and waits for it briefly; kills it if it lingers. */
     @Override
     public void close() {
+        close(EXIT_WAIT_MS);
+    }
+
+    /** As {@link #close()}, waiting up to {@code exitWaitMs} (a JVM writing a CDS or AOT archive takes seconds). */
+    public void close(long exitWaitMs) {
         watchdog.forget(this);
         try {
             out.close();
@@ -158,7 +163,7 @@ public final class WorkerProcess implements AutoCloseable {
             // Already gone: nothing to tell it.
         }
         try {
-            if (!process.waitFor(EXIT_WAIT_MS, TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(exitWaitMs, TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(EXIT_WAIT_MS, TimeUnit.MILLISECONDS);
             }

@@ -22,7 +22,7 @@ class WorkerPoolTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private static WorkerPool faultyPool(String fault, Duration timeout) {
-        return WorkerPool.start(new WorkerCommand(List.of(), FaultyWorker.class.getName(), List.of(fault)), 2, timeout);
+        return WorkerPool.start(WorkerCommand.of(FaultyWorker.class.getName(), fault), 2, timeout);
     }
 
     private static long[] run(WorkerPool pool, long... seeds) {
@@ -90,7 +90,7 @@ class WorkerPoolTest {
 
     @Test
     void workersDieWithTheirParentEvenAfterKillMinus9() throws Exception {
-        Process holder = new ProcessBuilder(new WorkerCommand(List.of(), PoolHolder.class.getName(), List.of()).argv())
+        Process holder = new ProcessBuilder(WorkerCommand.of(PoolHolder.class.getName()).argv())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<Long> pids;
         try (BufferedReader lines = new BufferedReader(
