@@ -51,7 +51,7 @@ public class ExecutionModelBenchmark {
     static final int TASKS_PER_WORKER = 4;
 
     /** {@code poolSize}: 1, cores, 2x cores, 4x cores of this machine (distinct values only). */
-    public static List<String> autoValues(String param) {
+    public static List<String> autoValues(String param, String profile) {
         if (!"poolSize".equals(param)) {
             throw new IllegalArgumentException("no automatic values for @Param " + param);
         }

@@ -68,7 +68,7 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() {
         Profile profile = Profile.parse(profileName);
-        List<PlannedBenchmark> plan = BenchmarkPlan.of(include);
+        List<PlannedBenchmark> plan = BenchmarkPlan.of(include, profile);
         Map<String, Object> workload = Map.of(
                 "memoryFootprintBytes", Kernels.memoryFootprintBytes(),
                 "scalingPlanNotes", ScalingPlan.forThisMachine().notes());

@@ -64,9 +64,13 @@ public class ScalingBenchmark {
         return kernel.equals("memory") ? 512 : 16_384;
     }
 
-    /** The runner's {@code @Param("auto")} values: thread counts and placements for this machine. */
-    public static List<String> autoValues(String param) {
-        ScalingPlan plan = ScalingPlan.forThisMachine();
+    /**
+     * The runner's {@code @Param("auto")} values: thread counts and placements for this machine; the full profile
+     * samples up to {@link ScalingPlan#MAX_THREAD_COUNTS} thread counts, the shorter ones fewer.
+     */
+    public static List<String> autoValues(String param, String profile) {
+        ScalingPlan plan = ScalingPlan.forThisMachine(profile.equals("full")
+                ? ScalingPlan.MAX_THREAD_COUNTS : ScalingPlan.SHORT_PROFILE_THREAD_COUNTS);
         return switch (param) {
             case "threads" -> plan.threadCounts().stream().map(String::valueOf).toList();
             case "placement" -> plan.placements();

@@ -25,15 +25,28 @@ public record ScalingPlan(List<Integer> threadCounts, List<String> placements, L
      */
     public static final int MAX_THREAD_COUNTS = 8;
 
-    /** This machine, as this process sees it. */
+    /** The smoke and quick profiles' share: 1, cores, logical and 2x logical, plus one ladder point. */
+    public static final int SHORT_PROFILE_THREAD_COUNTS = 5;
+
+    /** This machine, as this process sees it, with every thread count the full profile samples. */
     public static ScalingPlan forThisMachine() {
-        return of(TopologyProbe.probe(), Affinity.unavailableReason());
+        return forThisMachine(MAX_THREAD_COUNTS);
+    }
+
+    /** This machine, sampling at most {@code maxThreadCounts} thread counts. */
+    public static ScalingPlan forThisMachine(int maxThreadCounts) {
+        return of(TopologyProbe.probe(), Affinity.unavailableReason(), maxThreadCounts);
+    }
+
+    /** The plan for {@code topology} with every thread count the full profile samples. */
+    public static ScalingPlan of(Topology topology, String pinningUnavailable) {
+        return of(topology, pinningUnavailable, MAX_THREAD_COUNTS);
     }
 
     /**
      * The plan for {@code topology}; {@code pinningUnavailable} is null where threads can be pinned, else the reason.
      */
-    public static ScalingPlan of(Topology topology, String pinningUnavailable) {
+    public static ScalingPlan of(Topology topology, String pinningUnavailable, int maxThreadCounts) {
         int logical = topology.usableCpus().size();
         int cores = topology.usableCores().size();
         List<String> notes = new ArrayList<>();
@@ -57,7 +70,7 @@ public record ScalingPlan(List<Integer> threadCounts, List<String> placements, L
             notes.add("this process may use " + logical + " of the " + topology.logicalCpus() + " online CPUs");
         }
         quotaNote(topology, logical).ifPresent(notes::add);
-        return new ScalingPlan(threadCounts(cores, logical, MAX_THREAD_COUNTS), List.copyOf(placements),
+        return new ScalingPlan(threadCounts(cores, logical, maxThreadCounts), List.copyOf(placements),
                 List.copyOf(notes));
     }
 

@@ -13,13 +13,15 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * A jar holding just the worker's classes (packages {@code worker} and {@code workload}). Class-data sharing
- * archives only classes loaded from jars ("Cannot have non-empty directory in paths"), and under Maven and JMH the
+ * A jar holding just the worker's classes (packages {@code worker}, {@code workload}, {@code topology}).
+ * Class-data sharing archives only classes loaded from jars ("Cannot have non-empty directory in paths"), and under Maven and JMH the
  * classes come from {@code target/classes}, a directory: so start-up with and without CDS is compared on this jar.
  */
 public final class WorkerJar {
 
-    private static final List<String> PACKAGES = List.of("io/execbench/worker/", "io/execbench/workload/");
+    // topology: the memory kernel sizes its chain from the cache sizes the topology probe reads.
+    private static final List<String> PACKAGES =
+            List.of("io/execbench/worker/", "io/execbench/workload/", "io/execbench/topology/");
 
     private WorkerJar() {
     }
