@@ -67,9 +67,18 @@ public class ProcessStartupBenchmark {
     public void prepare() throws IOException {
         dir = Files.createTempDirectory("execbench-startup-");
         watchdog = new Watchdog(WorkerPool.DEFAULT_REPLY_TIMEOUT);
+        try {
+            command = build();
+        } catch (RuntimeException | IOException e) {
+            cleanUp(); // JMH runs no trial tear-down after a failed set-up: the archives would be left in /tmp
+            throw e;
+        }
+    }
+
+    private WorkerCommand build() throws IOException {
         WorkerCommand jarred = WorkerCommand.standard(1 << 20)
                 .withClassPath(WorkerJar.write(dir.resolve("worker.jar")).toString());
-        command = switch (cds) {
+        return switch (cds) {
             case "default" -> jarred;
             case "off" -> jarred.withJvmOptions(List.of("-Xshare:off"));
             case "appCds" -> trained(jarred.withJvmOptions(List.of(

@@ -6,11 +6,13 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  * exactly what (which worker, which pid, why, its exit code, the tail of its stderr).
  *
  * <p>Not thread-safe: one thread drives a worker. The worker's stderr goes to a temporary file (read only after a
- * failure, deleted on close), so a chatty worker can never block on a full stderr pipe.
+ * failure), so a chatty worker can never block on a full stderr pipe. The file is unlinked as soon as the worker
+ * holds it open and is read through a channel opened before: nothing is left in the temp folder even when this
+ * JVM is killed with kill -9.
  */
 public final class WorkerProcess implements AutoCloseable {
 
@@ -30,7 +34,7 @@ public final class WorkerProcess implements AutoCloseable {
     private final Process process;
     private final DataOutputStream out;
     private final DataInputStream in;
-    private final Path stderrFile;
+    private final FileChannel stderr;
     private final Watchdog watchdog;
     private int nextSequence;
     private int nextReply;
@@ -39,10 +43,10 @@ public final class WorkerProcess implements AutoCloseable {
     private volatile long owedSinceNs;
     private volatile boolean killedAsHung;
 
-    private WorkerProcess(String label, Process process, Path stderrFile, Watchdog watchdog) {
+    private WorkerProcess(String label, Process process, FileChannel stderr, Watchdog watchdog) {
         this.label = label;
         this.process = process;
-        this.stderrFile = stderrFile;
+        this.stderr = stderr;
         this.watchdog = watchdog;
         this.out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 4096));
         this.in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 4096));
@@ -53,16 +57,20 @@ public final class WorkerProcess implements AutoCloseable {
      * awaiting them lets their JVM start-ups overlap.
      */
     public static WorkerProcess launch(WorkerCommand command, String label, Watchdog watchdog) {
-        Path stderr = null;
+        Path stderrFile = null;
+        FileChannel stderr = null;
         try {
-            stderr = Files.createTempFile("execbench-worker-", ".stderr");
-            Process process = new ProcessBuilder(command.argv()).redirectError(stderr.toFile()).start();
+            stderrFile = Files.createTempFile("execbench-worker-", ".stderr");
+            stderr = FileChannel.open(stderrFile, StandardOpenOption.READ);
+            Process process = new ProcessBuilder(command.argv()).redirectError(stderrFile.toFile()).start();
+            deleteQuietly(stderrFile); // both ends hold it open; the name is no longer needed
             WorkerProcess worker = new WorkerProcess(label, process, stderr, watchdog);
             worker.owedSinceNs = System.nanoTime(); // the hello is owed from now on
             watchdog.watch(worker);
             return worker;
         } catch (IOException e) {
-            deleteQuietly(stderr);
+            deleteQuietly(stderrFile);
+            closeQuietly(stderr);
             throw new UncheckedIOException(label + ": cannot start " + command.argv() + ": " + e.getMessage(), e);
         }
     }
@@ -171,8 +179,8 @@ public final class WorkerProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         } finally {
-            closeQuietly();
-            deleteQuietly(stderrFile);
+            closeQuietly(in);
+            closeQuietly(stderr);
         }
     }
 
@@ -182,9 +190,12 @@ public final class WorkerProcess implements AutoCloseable {
         process.destroyForcibly();
     }
 
-    private void closeQuietly() {
+    private static void closeQuietly(java.io.Closeable closeable) {
+        if (closeable == null) {
+            return;
+        }
         try {
-            in.close();
+            closeable.close();
         } catch (IOException e) {
             // Nothing more to read from a closed worker.
         }
@@ -225,16 +236,18 @@ public final class WorkerProcess implements AutoCloseable {
 
     /** The last lines of the worker's stderr, or a note that it wrote none. */
     String stderrTail() {
-        try (RandomAccessFile file = new RandomAccessFile(stderrFile.toFile(), "r")) {
-            long length = file.length();
+        try {
+            long length = stderr.size();
             if (length == 0) {
                 return "(empty)";
             }
             int count = (int) Math.min(length, STDERR_TAIL_BYTES);
-            byte[] tail = new byte[count];
-            file.seek(length - count);
-            file.readFully(tail);
-            List<String> lines = new String(tail, StandardCharsets.UTF_8).strip().lines().toList();
+            ByteBuffer tail = ByteBuffer.allocate(count);
+            while (tail.hasRemaining() && stderr.read(tail, length - count + tail.position()) >= 0) {
+                // positional reads until the tail is in
+            }
+            List<String> lines = new String(tail.array(), 0, tail.position(), StandardCharsets.UTF_8)
+                    .strip().lines().toList();
             return String.join(" | ", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
         } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";
