@@ -66,7 +66,7 @@ public final class ExperimentCharts {
         return new XyChart(sweep.benchmark() + ", " + sweep.otherParams() + ": speedup",
                 "speedup S(n) = throughput(n) / throughput(1) of " + sweep.unit()
                         + "; whiskers: 99.9% interval (delta method)",
-                new Axis("threads", Scale.LINEAR), new Axis("speedup (x one thread)", Scale.LINEAR), series, markers);
+                new Axis("threads", Scale.COUNT), new Axis("speedup (x one thread)", Scale.LINEAR), series, markers);
     }
 
     /** Throughput per model for each task size, whiskers at JMH's interval. */
@@ -77,15 +77,16 @@ public final class ExperimentCharts {
         double largest = 0;
         for (ModelExperiment.Cell cell : comparison.cells()) {
             Estimate calls = cell.callsPerSecond();
-            double half = calls.hasInterval() ? (calls.high() - calls.low()) / 2 : Double.NaN;
+            double half = calls.hasInterval() && Double.isFinite(calls.high()) ? (calls.high() - calls.low()) / 2
+                    : Double.NaN; // an unbounded interval has no whisker; the table shows its ends
             bars.add(new GroupedBarChart.Bar(cell.model(), sizeLabel(cell.workUnits()), calls.value(), half));
             smallest = Math.min(smallest, calls.value());
             largest = Math.max(largest, calls.value());
         }
         boolean log = largest / smallest > 30; // task sizes spanning decades: a linear axis would hide the small
         return new GroupedBarChart(title(comparison) + ": throughput by model",
-                "bar: calls per second (higher is better); whisker: 99.9% confidence interval (JMH)"
-                        + (log ? "; log scale" : ""),
+                "bar: calls per second (higher is better); whisker: 99.9% interval (JMH), drawn symmetric"
+                        + (log ? "; log scale: a whisker reaching zero is not drawn (see the table)" : ""),
                 "task size (workUnits)", "calls per second" + (log ? " (log scale)" : ""), log,
                 comparison.models(), categories, bars);
     }

@@ -34,6 +34,7 @@ public final class GroupedBarChartRenderer {
         ValueAxis values;
         if (spec.logScale()) {
             values = FixedTickAxes.log(spec.valueLabel());
+            logRange(spec, values);
         } else {
             NumberAxis linear = new NumberAxis(spec.valueLabel());
             linear.setStandardTickUnits(new NumberTickUnitSource(false, new TickLabelFormat()));
@@ -62,6 +63,26 @@ public final class GroupedBarChartRenderer {
         return chart;
     }
 
+    /**
+     * A log axis has no zero for the bars to stand on, and JFreeChart's automatic range would reach down to the
+     * lowest whisker end (or forever, for one below zero): the range is set from the bar tops instead, with room
+     * for the whiskers above.
+     */
+    private static void logRange(GroupedBarChart spec, ValueAxis axis) {
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = 0;
+        for (Bar bar : spec.bars()) {
+            if (bar.value() > 0) {
+                lowest = Math.min(lowest, bar.value());
+                double top = Double.isFinite(bar.halfWidth()) ? bar.value() + bar.halfWidth() : bar.value();
+                highest = Math.max(highest, top);
+            }
+        }
+        if (highest > 0) {
+            axis.setRange(lowest / 3, highest * 1.5);
+        }
+    }
+
     /** Rows are series and columns categories, each in the spec's order; NaN becomes no bar or no whisker. */
     static DefaultStatisticalCategoryDataset dataset(GroupedBarChart spec) {
         DefaultStatisticalCategoryDataset dataset = new DefaultStatisticalCategoryDataset();
@@ -71,7 +92,9 @@ public final class GroupedBarChartRenderer {
                         .filter(b -> b.series().equals(series) && b.category().equals(category))
                         .findFirst().orElse(null);
                 Double value = bar == null || !Double.isFinite(bar.value()) ? null : bar.value();
-                Double half = bar == null || !Double.isFinite(bar.halfWidth()) ? null : bar.halfWidth();
+                boolean drawable = bar != null && Double.isFinite(bar.halfWidth())
+                        && (!spec.logScale() || bar.value() - bar.halfWidth() > 0); // a log axis has no zero
+                Double half = drawable ? bar.halfWidth() : null;
                 dataset.add(value, half, series, category);
             }
         }

@@ -23,6 +23,8 @@ public record XyChart(String title, String subtitle, Axis x, Axis y, List<Series
     /** How an axis maps values. */
     public enum Scale {
         LINEAR,
+        /** Linear with whole-number ticks, for counts such as threads. */
+        COUNT,
         /** Base-10 logarithmic; points at or below zero are left out (the caller's tables still show them). */
         LOG,
         /** Percentiles as {@code log10(1/(1-p))}, labelled 50%, 90%, 99%, 99.9%, ... */

@@ -87,6 +87,12 @@ public final class XyChartRenderer {
         ValueAxis axis = switch (spec.scale()) {
             case LOG -> FixedTickAxes.log(spec.label());
             case NINES -> FixedTickAxes.nines(spec.label());
+            case COUNT -> {
+                NumberAxis count = new NumberAxis(spec.label());
+                count.setStandardTickUnits(NumberAxis.createIntegerTickUnits(java.util.Locale.ROOT));
+                count.setAutoRangeIncludesZero(true);
+                yield count;
+            }
             case LINEAR -> {
                 NumberAxis linear = new NumberAxis(spec.label());
                 linear.setStandardTickUnits(new NumberTickUnitSource(false, new TickLabelFormat()));

@@ -157,9 +157,12 @@ public record ModelExperiment(List<Comparison> comparisons) {
         }
         Estimate seconds = Scores.estimate(result.primaryMetric(), nanos.getAsDouble() / 1e9);
         double value = 1 / seconds.value();
-        return seconds.hasInterval() && seconds.low() > 0
-                ? new Estimate(value, 1 / seconds.high(), 1 / seconds.low(), seconds.confidence())
-                : new Estimate(value, Double.NaN, Double.NaN, seconds.confidence());
+        if (!seconds.hasInterval()) {
+            return new Estimate(value, Double.NaN, Double.NaN, seconds.confidence());
+        }
+        // A time interval reaching zero or below leaves the rate unbounded above, which is what the data say.
+        double high = seconds.low() > 0 ? 1 / seconds.low() : Double.POSITIVE_INFINITY;
+        return new Estimate(value, 1 / seconds.high(), high, seconds.confidence());
     }
 
 }

@@ -64,6 +64,9 @@ final class Scores {
         double ra = (a.high() - a.low()) / 2 / a.value();
         double rb = (b.high() - b.low()) / 2 / b.value();
         double h = Math.sqrt(ra * ra + rb * rb);
+        if (!Double.isFinite(h)) { // an unbounded end: the ratio is bounded by nothing either
+            return new Estimate(r, 0, Double.POSITIVE_INFINITY, a.confidence());
+        }
         return new Estimate(r, r * Math.exp(-h), r * Math.exp(h), a.confidence());
     }
 }

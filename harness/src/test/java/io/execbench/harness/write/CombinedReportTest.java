@@ -37,5 +37,9 @@ class CombinedReportTest {
         }
         assertThat(html).contains("id=\"findings\"", "id=\"claims\"", "id=\"latency\"", "id=\"models\"",
                 "id=\"ipc\"", "id=\"scaling\"", "CPU topology");
+        for (String svg : html.split("<svg ")) {
+            String chart = svg.substring(0, Math.max(0, svg.indexOf("</svg>")));
+            assertThat(chart).as("no coordinate is NaN or infinite").doesNotContain("NaN", "Infinity");
+        }
     }
 }
