@@ -37,6 +37,8 @@ class CombinedReportTest {
         }
         assertThat(html).contains("id=\"findings\"", "id=\"claims\"", "id=\"latency\"", "id=\"models\"",
                 "id=\"ipc\"", "id=\"scaling\"", "CPU topology");
+        assertThat(Files.size(report)).as("report bytes (quality bar: a quick run under 5 MB)")
+                .isLessThan(5L << 20);
         for (String svg : html.split("<svg ")) {
             String chart = svg.substring(0, Math.max(0, svg.indexOf("</svg>")));
             assertThat(chart).as("no coordinate is NaN or infinite").doesNotContain("NaN", "Infinity");
