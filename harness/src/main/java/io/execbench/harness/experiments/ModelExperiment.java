@@ -39,7 +39,7 @@ public record ModelExperiment(List<Comparison> comparisons) {
      *
      * @param benchmark  the benchmark's short name
      * @param fixed      the other parameters as a label ({@code kernel=alu}), or empty
-     * @param models     model names in first-seen order
+     * @param models     model names, inline first, then in parameter order
      * @param sizes      the task sizes ({@code workUnits}) in ascending order; one null entry when unswept
      * @param cells      one per measured (model, size)
      * @param breakEvens one per non-inline model, when inline was measured
@@ -93,7 +93,9 @@ public record ModelExperiment(List<Comparison> comparisons) {
     }
 
     private static Comparison compare(String benchmark, Map<String, String> fixed, List<BenchmarkResult> members) {
-        List<String> models = members.stream().map(r -> r.params().get("model")).distinct().toList();
+        // inline first: it is the reference every other model is read against
+        List<String> models = members.stream().map(r -> r.params().get("model")).distinct()
+                .sorted(Comparator.comparing((String m) -> !m.equals(INLINE))).toList();
         List<Long> sizes = new ArrayList<>(members.stream().map(r -> Scores.positiveLong(r.params(), "workUnits"))
                 .distinct().toList());
         sizes.sort(Comparator.nullsFirst(Comparator.naturalOrder()));
