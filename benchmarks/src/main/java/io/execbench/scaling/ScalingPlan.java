@@ -25,8 +25,11 @@ public record ScalingPlan(List<Integer> threadCounts, List<String> placements, L
      */
     public static final int MAX_THREAD_COUNTS = 8;
 
-    /** The smoke and quick profiles' share: 1, cores, logical and 2x logical, plus one ladder point. */
-    public static final int SHORT_PROFILE_THREAD_COUNTS = 5;
+    /** The quick profile's share: 1, 2, cores, logical and 2x logical, plus ladder points up to five in all. */
+    public static final int QUICK_THREAD_COUNTS = 5;
+
+    /** The smoke profile's share: only the points every plan has (1, 2, cores, logical, 2x logical). */
+    public static final int SMOKE_THREAD_COUNTS = 1;
 
     /** This machine, as this process sees it, with every thread count the full profile samples. */
     public static ScalingPlan forThisMachine() {
