@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
  * {@code results/<run-id>/}. The harness renders the report from that folder.
  *
  * <p>Exit status: 0 every benchmark produced a result; 3 the run finished but some benchmarks failed (listed in
- * run.json); 2 bad arguments; 130 interrupted (the run is kept as {@code <run-id>.partial/}).
+ * run.json); 2 bad arguments; 130 or 143 interrupted by SIGINT or SIGTERM (the run is kept as
+ * {@code <run-id>.partial/}).
  */
 @Command(name = "execbench-run", mixinStandardHelpOptions = true,
         description = "Runs execbench's JMH suites and writes one run folder under --results.")
@@ -27,7 +28,6 @@ public final class BenchMain implements Callable<Integer> {
     static final int EXIT_OK = 0;
     static final int EXIT_USAGE = 2;
     static final int EXIT_BENCHMARKS_FAILED = 3;
-    static final int EXIT_INTERRUPTED = 130;
 
     @Option(names = "--profile", defaultValue = "quick", description = "smoke, quick or full (default ${DEFAULT-VALUE})")
     String profileName;
@@ -68,7 +68,7 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() {
         Profile profile = Profile.parse(profileName);
-        List<PlannedBenchmark> plan = BenchmarkPlan.of(include);
+        List<PlannedBenchmark> plan = BenchmarkPlan.of(include, profile);
         Map<String, Object> workload = Map.of(
                 "memoryFootprintBytes", Kernels.memoryFootprintBytes(),
                 "scalingPlanNotes", ScalingPlan.forThisMachine().notes());
@@ -115,13 +115,15 @@ public final class BenchMain implements Callable<Integer> {
         }
     }
 
-    /** Runs on SIGINT/SIGTERM: stop JMH's forks, keep the run as .partial with the reason. */
+    /**
+     * Runs on SIGINT/SIGTERM: stop JMH's forks, keep the run as .partial with the reason. The JVM then exits with
+     * the signal's status (130 or 143); it is not halted, so JMH's temporary files are still deleted on exit.
+     */
     private void stopEarly(RunRecorder recorder) {
         // Forked benchmark JVMs are our children; none may outlive this process.
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
         if (recorder.interrupt("SIGINT or SIGTERM")) {
             System.err.println("execbench: interrupted; partial run kept in " + recorder.dir());
-            Runtime.getRuntime().halt(EXIT_INTERRUPTED);
         }
     }
 }

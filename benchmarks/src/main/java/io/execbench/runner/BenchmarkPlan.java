@@ -38,7 +38,7 @@ public final class BenchmarkPlan {
      *
      * @throws IllegalArgumentException when the pattern is invalid or matches nothing
      */
-    public static List<PlannedBenchmark> of(String includeRegex) {
+    public static List<PlannedBenchmark> of(String includeRegex, Profile profile) {
         Pattern include = compile(includeRegex);
         boolean selftestWanted = includeRegex.contains("selftest");
         List<PlannedBenchmark> plan = new ArrayList<>();
@@ -47,7 +47,8 @@ public final class BenchmarkPlan {
             if (!include.matcher(name).find() || (name.startsWith(SELFTEST_PACKAGE) && !selftestWanted)) {
                 continue;
             }
-            Map<String, String[]> declared = resolveAuto(entry.getUserClassQName(), entry.getParams().orElse(Map.of()));
+            Map<String, String[]> declared = resolveAuto(entry.getUserClassQName(), entry.getParams().orElse(Map.of()),
+                    profile);
             for (SequencedMap<String, String> params : crossProduct(declared)) {
                 plan.add(new PlannedBenchmark(name, entry.getMode(), params));
             }
@@ -70,15 +71,17 @@ public final class BenchmarkPlan {
 
     /**
      * Replaces a parameter declared as {@code @Param("auto")} by the values the benchmark class computes for this
-     * machine, from its {@code public static List<String> autoValues(String param)}: a sweep over thread counts
-     * must follow the CPUs of the machine it runs on, which an annotation cannot know.
+     * machine and profile, from its {@code public static List<String> autoValues(String param, String profile)}:
+     * a sweep over thread counts must follow the CPUs of the machine it runs on, and fit the profile's budget,
+     * which an annotation cannot know.
      */
-    static Map<String, String[]> resolveAuto(String benchmarkClass, Map<String, String[]> declared) {
+    static Map<String, String[]> resolveAuto(String benchmarkClass, Map<String, String[]> declared,
+                                             Profile profile) {
         Map<String, String[]> resolved = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> param : declared.entrySet()) {
             String[] values = param.getValue();
             if (values.length == 1 && AUTO.equals(values[0])) {
-                values = autoValues(benchmarkClass, param.getKey()).toArray(String[]::new);
+                values = autoValues(benchmarkClass, param.getKey(), profile).toArray(String[]::new);
             }
             resolved.put(param.getKey(), values);
         }
@@ -86,10 +89,11 @@ public final class BenchmarkPlan {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> autoValues(String benchmarkClass, String param) {
-        String where = benchmarkClass + ".autoValues(\"" + param + "\")";
+    private static List<String> autoValues(String benchmarkClass, String param, Profile profile) {
+        String where = benchmarkClass + ".autoValues(\"" + param + "\", \"" + profile.label() + "\")";
         try {
-            Object values = Class.forName(benchmarkClass).getMethod("autoValues", String.class).invoke(null, param);
+            Object values = Class.forName(benchmarkClass).getMethod("autoValues", String.class, String.class)
+                    .invoke(null, param, profile.label());
             if (!(values instanceof List<?> list) || list.isEmpty()) {
                 throw new IllegalStateException(where + " returned no values");
             }

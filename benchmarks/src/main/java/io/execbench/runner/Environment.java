@@ -1,6 +1,6 @@
 package io.execbench.runner;
 
-import io.execbench.workload.Kernels;
+import io.execbench.topology.Topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -73,54 +73,14 @@ public final class Environment {
                 System.getProperty("os.arch", UNKNOWN), distribution);
     }
 
-    public Cpu cpu() {
-        String model = read("proc/cpuinfo").flatMap(text -> text.lines()
-                .filter(line -> line.startsWith("model name"))
-                .map(line -> line.substring(line.indexOf(':') + 1).trim())
-                .findFirst()).orElse(UNKNOWN);
+    /** CPU facts, taking what the topology probe already read (model, CPUs, quota, caches) from it. */
+    public Cpu cpu(Topology topology) {
         int available = Runtime.getRuntime().availableProcessors();
-        int logical = read("sys/devices/system/cpu/online").map(Environment::countCpuList).orElse(available);
+        int logical = topology.logicalCpus() == null ? available : topology.logicalCpus();
         String governor = read("sys/devices/system/cpu/cpu0/cpufreq/scaling_governor").map(String::trim)
                 .orElse(UNKNOWN);
-        long llc = Kernels.lastLevelCacheBytes().orElse(-1);
-        return new Cpu(model, logical, available, governor, cgroupQuota(), llc < 0 ? null : llc);
-    }
-
-    /** cgroup v2 {@code cpu.max} ("max 100000" or "150000 100000") as CPUs, then v1, else unknown. */
-    String cgroupQuota() {
-        Optional<String> v2 = read("sys/fs/cgroup/cpu.max");
-        if (v2.isPresent()) {
-            String[] parts = v2.get().trim().split("\\s+");
-            return parts[0].equals("max") ? "max" : ratio(parts[0], parts.length > 1 ? parts[1] : "100000");
-        }
-        Optional<String> quota = read("sys/fs/cgroup/cpu/cpu.cfs_quota_us");
-        Optional<String> period = read("sys/fs/cgroup/cpu/cpu.cfs_period_us");
-        if (quota.isPresent() && period.isPresent()) {
-            return quota.get().trim().equals("-1") ? "max" : ratio(quota.get().trim(), period.get().trim());
-        }
-        return UNKNOWN;
-    }
-
-    private static String ratio(String quota, String period) {
-        try {
-            double cpus = Double.parseDouble(quota) / Double.parseDouble(period);
-            return String.valueOf(Math.round(cpus * 100) / 100.0);
-        } catch (NumberFormatException e) {
-            return UNKNOWN;
-        }
-    }
-
-    /** Counts CPUs in a Linux CPU list such as {@code 0-3,8,10-11}. */
-    static int countCpuList(String list) {
-        int count = 0;
-        for (String part : list.trim().split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            String[] range = part.split("-");
-            count += range.length == 1 ? 1 : Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1;
-        }
-        return count;
+        return new Cpu(topology.cpuModel(), logical, available, governor, topology.cgroupCpuQuota(),
+                topology.lastLevelCacheBytes());
     }
 
     /** Commit and dirty state of the checkout holding the working directory, or unknown outside git. */

@@ -13,8 +13,8 @@ import java.util.Locale;
 public enum Profile {
     TEST(1, 0, 0, 3, 10),
     SMOKE(1, 1, 100, 3, 100),
-    QUICK(2, 2, 500, 4, 500),
-    FULL(3, 5, 1000, 10, 1000);
+    QUICK(2, 1, 500, 3, 500),
+    FULL(3, 2, 1000, 5, 1000);
 
     /** What starting a forked JVM and setting up a trial costs, for time estimates only. */
     static final Duration FORK_OVERHEAD_ESTIMATE = Duration.ofMillis(1500);

@@ -1,5 +1,6 @@
 package io.execbench.runner;
 
+import io.execbench.topology.Topology;
 import io.execbench.topology.TopologyProbe;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,12 +38,13 @@ final class RunRecorder {
                              Map<String, Object> workload, Clock clock) {
         Environment.Git git = env.git();
         Environment.Os os = env.os();
-        Environment.Cpu cpu = env.cpu();
+        Topology topology = TopologyProbe.probe();
+        Environment.Cpu cpu = env.cpu(topology);
         String fingerprint = Environment.fingerprint(cpu, os);
         String commitTag = git.shortCommit().equals(Environment.UNKNOWN) ? "nogit" : git.shortCommit();
         String runId = RUN_ID_TIME.format(clock.instant()) + "_" + commitTag + "_" + fingerprint;
         RunInfo info = new RunInfo(RunInfo.SCHEMA_VERSION, runId, RunInfo.PARTIAL, RunInfo.ProfileInfo.of(profile),
-                include, clock.instant().toString(), null, git, env.jvm(), os, cpu, TopologyProbe.probe(), fingerprint,
+                include, clock.instant().toString(), null, git, env.jvm(), os, cpu, topology, fingerprint,
                 workload,
                 new RunInfo.Counts(planned, 0, 0), List.of(), null);
         RunFolder folder = RunFolder.create(resultsDir, runId);

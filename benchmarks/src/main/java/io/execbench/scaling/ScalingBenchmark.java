@@ -64,9 +64,18 @@ public class ScalingBenchmark {
         return kernel.equals("memory") ? 512 : 16_384;
     }
 
-    /** The runner's {@code @Param("auto")} values: thread counts and placements for this machine. */
-    public static List<String> autoValues(String param) {
-        ScalingPlan plan = ScalingPlan.forThisMachine();
+    /**
+     * The runner's {@code @Param("auto")} values: thread counts and placements for this machine; the full profile
+     * samples up to {@link ScalingPlan#MAX_THREAD_COUNTS} thread counts, quick fewer, and smoke (and the tests'
+     * profile) only the points every plan must have.
+     */
+    public static List<String> autoValues(String param, String profile) {
+        int maxThreadCounts = switch (profile) {
+            case "full" -> ScalingPlan.MAX_THREAD_COUNTS;
+            case "quick" -> ScalingPlan.QUICK_THREAD_COUNTS;
+            default -> ScalingPlan.SMOKE_THREAD_COUNTS;
+        };
+        ScalingPlan plan = ScalingPlan.forThisMachine(maxThreadCounts);
         return switch (param) {
             case "threads" -> plan.threadCounts().stream().map(String::valueOf).toList();
             case "placement" -> plan.placements();

@@ -25,15 +25,31 @@ public record ScalingPlan(List<Integer> threadCounts, List<String> placements, L
      */
     public static final int MAX_THREAD_COUNTS = 8;
 
-    /** This machine, as this process sees it. */
+    /** The quick profile's share: 1, 2, cores, logical and 2x logical, plus ladder points up to five in all. */
+    public static final int QUICK_THREAD_COUNTS = 5;
+
+    /** The smoke profile's share: only the points every plan has (1, 2, cores, logical, 2x logical). */
+    public static final int SMOKE_THREAD_COUNTS = 1;
+
+    /** This machine, as this process sees it, with every thread count the full profile samples. */
     public static ScalingPlan forThisMachine() {
-        return of(TopologyProbe.probe(), Affinity.unavailableReason());
+        return forThisMachine(MAX_THREAD_COUNTS);
+    }
+
+    /** This machine, sampling at most {@code maxThreadCounts} thread counts. */
+    public static ScalingPlan forThisMachine(int maxThreadCounts) {
+        return of(TopologyProbe.probe(), Affinity.unavailableReason(), maxThreadCounts);
+    }
+
+    /** The plan for {@code topology} with every thread count the full profile samples. */
+    public static ScalingPlan of(Topology topology, String pinningUnavailable) {
+        return of(topology, pinningUnavailable, MAX_THREAD_COUNTS);
     }
 
     /**
      * The plan for {@code topology}; {@code pinningUnavailable} is null where threads can be pinned, else the reason.
      */
-    public static ScalingPlan of(Topology topology, String pinningUnavailable) {
+    public static ScalingPlan of(Topology topology, String pinningUnavailable, int maxThreadCounts) {
         int logical = topology.usableCpus().size();
         int cores = topology.usableCores().size();
         List<String> notes = new ArrayList<>();
@@ -57,7 +73,7 @@ public record ScalingPlan(List<Integer> threadCounts, List<String> placements, L
             notes.add("this process may use " + logical + " of the " + topology.logicalCpus() + " online CPUs");
         }
         quotaNote(topology, logical).ifPresent(notes::add);
-        return new ScalingPlan(threadCounts(cores, logical, MAX_THREAD_COUNTS), List.copyOf(placements),
+        return new ScalingPlan(threadCounts(cores, logical, maxThreadCounts), List.copyOf(placements),
                 List.copyOf(notes));
     }
 

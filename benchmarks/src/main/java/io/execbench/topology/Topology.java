@@ -75,6 +75,15 @@ public record Topology(
     public record Cache(int level, String type, Long sizeBytes, List<Integer> sharedWith) {
     }
 
+    /** The size of the largest cache of the first CPU (the last level), or null when the OS does not say. */
+    public Long lastLevelCacheBytes() {
+        if (caches == null) {
+            return null;
+        }
+        return caches.stream().map(Cache::sizeBytes).filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+    }
+
     /** Whether more than one hardware thread runs on some core. */
     public boolean hasSmt() {
         return smtThreadsPerCore != null && smtThreadsPerCore > 1;

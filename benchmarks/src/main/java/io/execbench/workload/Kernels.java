@@ -1,11 +1,9 @@
 package io.execbench.workload;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import io.execbench.topology.TopologyProbe;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.stream.Stream;
 
 /** Resolves a {@code kernel} parameter value to a fresh {@link Kernel}; the one place that knows all kernels. */
 public final class Kernels {
@@ -38,41 +36,11 @@ public final class Kernels {
         return Math.min(wanted, cap);
     }
 
-    /** The largest cache size of CPU 0 from Linux sysfs, or empty where the OS does not expose it. */
+    /** The last-level cache size from Linux sysfs, or empty where the OS does not expose it. */
     public static OptionalLong lastLevelCacheBytes() {
-        Path cacheDir = Path.of("/sys/devices/system/cpu/cpu0/cache");
-        if (!Files.isDirectory(cacheDir)) {
-            return OptionalLong.empty();
-        }
-        try (Stream<Path> entries = Files.list(cacheDir)) {
-            return entries.filter(p -> p.getFileName().toString().startsWith("index"))
-                    .map(p -> p.resolve("size"))
-                    .filter(Files::isReadable)
-                    .mapToLong(Kernels::readCacheSize)
-                    .max();
-        } catch (IOException e) {
-            return OptionalLong.empty();
-        }
-    }
-
-    /** Parses sysfs cache sizes such as {@code 307200K} or {@code 4M}; 0 when unreadable. */
-    static long readCacheSize(Path sizeFile) {
-        try {
-            return parseCacheSize(Files.readString(sizeFile).trim());
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    static long parseCacheSize(String text) {
-        char suffix = text.isEmpty() ? ' ' : Character.toUpperCase(text.charAt(text.length() - 1));
-        String digits = Character.isDigit(suffix) ? text : text.substring(0, text.length() - 1);
-        long value = Long.parseLong(digits);
-        return switch (suffix) {
-            case 'K' -> value << 10;
-            case 'M' -> value << 20;
-            case 'G' -> value << 30;
-            default -> value;
-        };
+        // ofTree, not probe(): only files are needed here, and probe() would call sched_getaffinity through FFM.
+        Long bytes = TopologyProbe.ofTree(Path.of("/"), Runtime.getRuntime().availableProcessors())
+                .lastLevelCacheBytes();
+        return bytes == null ? OptionalLong.empty() : OptionalLong.of(bytes);
     }
 }

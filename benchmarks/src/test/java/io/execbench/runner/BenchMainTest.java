@@ -40,7 +40,7 @@ class BenchMainTest {
         Path runDir = RunFolders.list(results).getFirst();
         assertThat(runDir.getFileName().toString()).doesNotEndWith(".partial");
         JsonNode info = RunFolders.json(runDir.resolve("run.json"));
-        int planned = BenchmarkPlan.of(".*").size();
+        int planned = BenchmarkPlan.of(".*", Profile.TEST).size();
         assertThat(info.get("status").asText()).isEqualTo("complete");
         assertThat(info.get("benchmarks").get("completed").asInt()).isEqualTo(planned);
         assertThat(info.get("endedAt").isNull()).isFalse();

@@ -27,40 +27,43 @@ class BenchmarkPlanTest {
 
     @Test
     void plansKernelBenchmarkAndSkipsSelftestUnlessNamed() {
-        List<PlannedBenchmark> all = BenchmarkPlan.of(".*");
+        List<PlannedBenchmark> all = BenchmarkPlan.of(".*", Profile.QUICK);
         assertThat(all).extracting(PlannedBenchmark::benchmark).noneMatch(n -> n.contains("selftest"));
         assertThat(all).extracting(PlannedBenchmark::shortLabel)
                 .contains("KernelBenchmark.baseline kernel=alu", "KernelBenchmark.run kernel=memory workUnits=1000");
 
-        assertThat(BenchmarkPlan.of("selftest")).extracting(PlannedBenchmark::shortLabel).containsExactly(
+        assertThat(BenchmarkPlan.of("selftest", Profile.QUICK)).extracting(PlannedBenchmark::shortLabel).containsExactly(
                 "FailingBenchmark.forkDies size=1", "FailingBenchmark.passes size=1",
                 "FailingBenchmark.throwsException size=1");
     }
 
     @Test
     void includeIsAnUnanchoredRegexOverFullNames() {
-        assertThat(BenchmarkPlan.of("KernelBenchmark\\.baseline")).extracting(PlannedBenchmark::shortLabel)
+        assertThat(BenchmarkPlan.of("KernelBenchmark\\.baseline", Profile.QUICK)).extracting(PlannedBenchmark::shortLabel)
                 .containsExactly("KernelBenchmark.baseline kernel=alu", "KernelBenchmark.baseline kernel=fp",
                         "KernelBenchmark.baseline kernel=memory");
     }
 
     @Test
     void rejectsAnInvalidRegexWithItsReason() {
-        assertThatThrownBy(() -> BenchmarkPlan.of("Kernel("))
+        assertThatThrownBy(() -> BenchmarkPlan.of("Kernel(", Profile.QUICK))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--include 'Kernel(' is not a valid regular expression");
     }
 
     @Test
     void rejectsAPatternThatMatchesNothing() {
-        assertThatThrownBy(() -> BenchmarkPlan.of("NoSuchBenchmark"))
+        assertThatThrownBy(() -> BenchmarkPlan.of("NoSuchBenchmark", Profile.QUICK))
                 .hasMessage("no benchmark matches --include 'NoSuchBenchmark'");
     }
 
     /** Stands in for a benchmark class whose thread counts depend on the machine. */
     public static final class AutoFixture {
-        public static List<String> autoValues(String param) {
-            return param.equals("threads") ? List.of("1", "2", "4") : List.of();
+        public static List<String> autoValues(String param, String profile) {
+            if (!param.equals("threads")) {
+                return List.of();
+            }
+            return profile.equals("full") ? List.of("1", "2", "3", "4") : List.of("1", "2", "4");
         }
     }
 
@@ -69,15 +72,18 @@ class BenchmarkPlanTest {
         Map<String, String[]> declared = new LinkedHashMap<>();
         declared.put("threads", new String[] {"auto"});
         declared.put("kernel", new String[] {"alu"});
-        Map<String, String[]> resolved = BenchmarkPlan.resolveAuto(AutoFixture.class.getName(), declared);
+        Map<String, String[]> resolved = BenchmarkPlan.resolveAuto(AutoFixture.class.getName(), declared,
+                Profile.QUICK);
         assertThat(resolved.get("threads")).containsExactly("1", "2", "4");
         assertThat(resolved.get("kernel")).containsExactly("alu");
+        assertThat(BenchmarkPlan.resolveAuto(AutoFixture.class.getName(), declared, Profile.FULL).get("threads"))
+                .containsExactly("1", "2", "3", "4");
     }
 
     @Test
     void autoParamWithoutValuesIsAnErrorNamingTheMethod() {
         Map<String, String[]> declared = Map.of("size", new String[] {"auto"});
-        assertThatThrownBy(() -> BenchmarkPlan.resolveAuto(AutoFixture.class.getName(), declared))
-                .hasMessageContaining("AutoFixture.autoValues(\"size\") returned no values");
+        assertThatThrownBy(() -> BenchmarkPlan.resolveAuto(AutoFixture.class.getName(), declared, Profile.SMOKE))
+                .hasMessageContaining("AutoFixture.autoValues(\"size\", \"smoke\") returned no values");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.execbench.topology.TopologyProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,46 +20,37 @@ class EnvironmentTest {
         Files.writeString(file, content);
     }
 
-    @Test
-    void cgroupV2QuotaIsReportedInCpus() throws IOException {
-        write("sys/fs/cgroup/cpu.max", "150000 100000\n");
-        assertThat(new Environment(root).cgroupQuota()).isEqualTo("1.5");
-    }
-
-    @Test
-    void cgroupV2WithoutLimitIsMax() throws IOException {
-        write("sys/fs/cgroup/cpu.max", "max 100000\n");
-        assertThat(new Environment(root).cgroupQuota()).isEqualTo("max");
-    }
-
-    @Test
-    void cgroupV1QuotaIsReadWhenV2IsAbsent() throws IOException {
-        write("sys/fs/cgroup/cpu/cpu.cfs_quota_us", "200000\n");
-        write("sys/fs/cgroup/cpu/cpu.cfs_period_us", "100000\n");
-        assertThat(new Environment(root).cgroupQuota()).isEqualTo("2.0");
+    private Environment.Cpu cpuOfFakeTree() {
+        return new Environment(root).cpu(TopologyProbe.ofTree(root, 2));
     }
 
     @Test
     void missingFilesGiveUnknownNotAnError() {
-        Environment env = new Environment(root);
-        assertThat(env.cgroupQuota()).isEqualTo("unknown");
-        assertThat(env.cpu().model()).isEqualTo("unknown");
-        assertThat(env.cpu().governor()).isEqualTo("unknown");
-        assertThat(env.os().distribution()).isEqualTo("unknown");
-        assertThat(env.cpu().logicalCpus()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        Environment.Cpu cpu = cpuOfFakeTree();
+        assertThat(cpu.model()).isEqualTo("unknown");
+        assertThat(cpu.governor()).isEqualTo("unknown");
+        assertThat(cpu.cgroupCpuQuota()).isEqualTo("unknown");
+        assertThat(cpu.lastLevelCacheBytes()).isNull();
+        assertThat(new Environment(root).os().distribution()).isEqualTo("unknown");
+        assertThat(cpu.logicalCpus()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     @Test
-    void readsCpuModelGovernorOnlineCpusAndDistribution() throws IOException {
+    void readsCpuModelGovernorOnlineCpusQuotaCacheAndDistribution() throws IOException {
         write("proc/cpuinfo", "processor\t: 0\nmodel name\t: Example CPU @ 3.00GHz\nflags\t: fpu\n");
         write("sys/devices/system/cpu/online", "0-3,8,10-11\n");
         write("sys/devices/system/cpu/cpu0/cpufreq/scaling_governor", "performance\n");
+        write("sys/devices/system/cpu/cpu0/cache/index3/level", "3\n");
+        write("sys/devices/system/cpu/cpu0/cache/index3/size", "32768K\n");
+        write("sys/fs/cgroup/cpu.max", "150000 100000\n");
         write("etc/os-release", "NAME=\"Debian\"\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n");
-        Environment env = new Environment(root);
-        assertThat(env.cpu().model()).isEqualTo("Example CPU @ 3.00GHz");
-        assertThat(env.cpu().logicalCpus()).isEqualTo(7);
-        assertThat(env.cpu().governor()).isEqualTo("performance");
-        assertThat(env.os().distribution()).isEqualTo("Debian GNU/Linux 12 (bookworm)");
+        Environment.Cpu cpu = cpuOfFakeTree();
+        assertThat(cpu.model()).isEqualTo("Example CPU @ 3.00GHz");
+        assertThat(cpu.logicalCpus()).isEqualTo(7);
+        assertThat(cpu.governor()).isEqualTo("performance");
+        assertThat(cpu.cgroupCpuQuota()).isEqualTo("1.5");
+        assertThat(cpu.lastLevelCacheBytes()).isEqualTo(32L << 20);
+        assertThat(new Environment(root).os().distribution()).isEqualTo("Debian GNU/Linux 12 (bookworm)");
     }
 
     @Test

@@ -24,7 +24,7 @@ class ScalingBenchmarkSmokeTest {
 
     @Test
     void everyPlannedPlacementAndKernelRunsOversubscribedAndInline() throws Exception {
-        List<String> placements = ScalingBenchmark.autoValues("placement");
+        List<String> placements = ScalingBenchmark.autoValues("placement", "test");
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(ScalingBenchmark.class.getName() + "\\.")
                 .forks(1)

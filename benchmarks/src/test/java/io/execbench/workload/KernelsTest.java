@@ -8,13 +8,6 @@ import org.junit.jupiter.api.Test;
 class KernelsTest {
 
     @Test
-    void parsesSysfsCacheSizes() {
-        assertThat(Kernels.parseCacheSize("307200K")).isEqualTo(300L << 20);
-        assertThat(Kernels.parseCacheSize("4M")).isEqualTo(4L << 20);
-        assertThat(Kernels.parseCacheSize("512")).isEqualTo(512);
-    }
-
-    @Test
     void unknownKernelNamesTheChoices() {
         assertThatThrownBy(() -> Kernels.create("gpu"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -4,6 +4,9 @@ import io.execbench.harness.analyse.ResultGroup;
 import io.execbench.harness.analyse.ResultGrouping;
 import io.execbench.harness.analyse.RunSummary;
 import io.execbench.harness.chart.ScoreChartRenderer;
+import io.execbench.harness.findings.Experiments;
+import io.execbench.harness.latency.LatencyLogReader;
+import io.execbench.harness.read.MachineFacts;
 import io.execbench.harness.read.RunFolder;
 import io.execbench.harness.read.RunListing;
 import io.execbench.harness.read.RunLocator;
@@ -60,8 +63,10 @@ final class ReportCommand implements Callable<Integer> {
         Path results = resultsDir != null ? resultsDir : parentOf(run.folder().dir());
         Path reports = reportsDir != null ? reportsDir : parentOf(results.toAbsolutePath()).resolve("reports");
 
+        MachineFacts machine = MachineFacts.read(run.folder().dir());
+        Experiments experiments = Experiments.of(run, LatencyLogReader.readAll(run.folder().dir()), machine);
         List<ResultGroup> groups = ResultGrouping.group(run.results());
-        ReportPage page = ReportPageBuilder.build(run, groups, charts(groups));
+        ReportPage page = ReportPageBuilder.build(run, groups, charts(groups), experiments, machine);
         Path report = ReportWriter.write(page, reports);
         List<RunListing> runs = listings(results);
         TrendSections history = TrendSections.of(runs, reports);

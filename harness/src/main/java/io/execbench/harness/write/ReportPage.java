@@ -14,14 +14,78 @@ import java.util.List;
  * @param environment where and how the run ran, one labelled value per row
  * @param failures    benchmarks that produced no result
  * @param sections    one chart and table per benchmark method and mode
+ * @param findings    sentences computed from the data, each with its numbers and intervals
+ * @param claims      the concurrency claims, each with what this run measured and a verdict
+ * @param experiments the latency, models, IPC and scaling sections, only those with data
+ * @param topology    the machine's CPU topology from run.json, one labelled value per row (empty if unknown)
  */
 public record ReportPage(String runId, String status, Banner banner, String profile, String summary,
-                         List<Field> environment, List<FailureView> failures, List<Section> sections) {
+                         List<Field> environment, List<FailureView> failures, List<Section> sections,
+                         List<String> findings, List<ClaimView> claims, List<ExperimentSection> experiments,
+                         List<Field> topology) {
 
     public ReportPage {
         environment = List.copyOf(environment);
         failures = List.copyOf(failures);
         sections = List.copyOf(sections);
+        findings = List.copyOf(findings);
+        claims = List.copyOf(claims);
+        experiments = List.copyOf(experiments);
+        topology = List.copyOf(topology);
+    }
+
+    /** For the template: whether there is any finding to list. */
+    public boolean hasFindings() {
+        return !findings.isEmpty();
+    }
+
+    /** For the template: whether run.json described the topology. */
+    public boolean hasTopology() {
+        return !topology.isEmpty();
+    }
+
+    /** One claim; {@code verdictClass} is a CSS class derived from the verdict. */
+    public record ClaimView(String claim, String measured, String verdict, String verdictClass) {
+    }
+
+    /**
+     * One experiment's section: notes (what it shows, what it cannot), then figures.
+     *
+     * @param anchor in-page id, e.g. {@code scaling}
+     */
+    public record ExperimentSection(String anchor, String title, List<String> notes, List<Figure> figures) {
+        public ExperimentSection {
+            notes = List.copyOf(notes);
+            figures = List.copyOf(figures);
+        }
+    }
+
+    /**
+     * A chart with its table; {@code beside} puts the table next to the chart where the page is wide enough.
+     *
+     * @param chartSvg inserted unescaped, so only a renderer may make it; empty for a table alone
+     * @param table    the numbers behind the chart, or null
+     */
+    public record Figure(String chartSvg, boolean beside, Table table) {
+    }
+
+    /** A sortable, filterable table. */
+    public record Table(List<String> headers, List<TableRow> rows) {
+        public Table {
+            headers = List.copyOf(headers);
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** One row; {@code kind} is a CSS class, e.g. {@code fork} for per-fork detail rows. */
+    public record TableRow(String kind, List<TableCell> cells) {
+        public TableRow {
+            cells = List.copyOf(cells);
+        }
+    }
+
+    /** A cell's text, the key it sorts by (the exact number for numeric cells), and whether it is numeric. */
+    public record TableCell(String text, String sortKey, boolean numeric) {
     }
 
     /** A visible notice: {@code kind} is a CSS class ({@code partial}, {@code failed}, {@code note}). */

@@ -8,7 +8,14 @@ import io.execbench.harness.read.Metric;
 import io.execbench.harness.read.Run;
 import io.execbench.harness.read.RunInfo;
 import io.execbench.harness.read.RunStatus;
+import io.execbench.harness.findings.Claim;
+import io.execbench.harness.findings.Claims;
+import io.execbench.harness.findings.Experiments;
+import io.execbench.harness.findings.Findings;
+import io.execbench.harness.read.MachineFacts;
 import io.execbench.harness.write.ReportPage.Banner;
+import io.execbench.harness.write.ReportPage.ClaimView;
+import io.execbench.harness.write.ReportPage.Field;
 import io.execbench.harness.write.ReportPage.FailureView;
 import io.execbench.harness.write.ReportPage.Row;
 import io.execbench.harness.write.ReportPage.Section;
@@ -28,6 +35,17 @@ public final class ReportPageBuilder {
      * @param charts one SVG element per group, in the same order
      */
     public static ReportPage build(Run run, List<ResultGroup> groups, List<String> charts) {
+        return build(run, groups, charts, Experiments.none(), MachineFacts.UNKNOWN);
+    }
+
+    /**
+     * Builds the page for {@code run} with its experiment sections, findings and claims.
+     *
+     * @param experiments the run's analysed experiments; sections without data are left out
+     * @param machine     topology and scaling notes from run.json
+     */
+    public static ReportPage build(Run run, List<ResultGroup> groups, List<String> charts, Experiments experiments,
+                                   MachineFacts machine) {
         if (groups.size() != charts.size()) {
             throw new IllegalArgumentException(groups.size() + " groups but " + charts.size() + " charts");
         }
@@ -40,9 +58,22 @@ public final class ReportPageBuilder {
         List<FailureView> failures = info.failures().stream()
                 .map(f -> new FailureView(f.benchmark(), ParamLabel.of(f.params()), f.error()))
                 .toList();
+        List<ClaimView> claims = Claims.of(experiments).stream()
+                .map(c -> new ClaimView(c.claim(), c.measured(), c.verdict(), verdictClass(c.verdict()))).toList();
+        List<Field> topology = new ArrayList<>();
+        machine.topology().forEach((name, value) -> topology.add(new Field(name, value)));
         return new ReportPage(run.id(), info.status().label(), banner(info, summary),
                 EnvironmentFields.profile(info.profile()), summary.line(), EnvironmentFields.of(info), failures,
-                sections);
+                sections, Findings.of(experiments), claims, ExperimentSections.of(experiments), topology);
+    }
+
+    private static String verdictClass(String verdict) {
+        return switch (verdict) {
+            case Claim.SUPPORTED -> "supported";
+            case Claim.NOT_SUPPORTED -> "refuted";
+            case Claim.UNTESTED -> "untested";
+            default -> "noise";
+        };
     }
 
     private static Section section(String anchor, ResultGroup group, String chartSvg) {

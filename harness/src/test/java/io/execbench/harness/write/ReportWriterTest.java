@@ -70,7 +70,7 @@ class ReportWriterTest {
         for (int chart = 1; chart <= 3; chart++) {
             int svg = html.indexOf("<svg id='chart-" + chart + "'");
             assertThat(svg).isPositive();
-            assertThat(html.indexOf("<table class=\"results\">", svg)).isGreaterThan(svg);
+            assertThat(html.indexOf("<table class=\"results sortable\">", svg)).isGreaterThan(svg);
         }
         assertThat(html).doesNotContain("<svg id='chart-4'");
     }

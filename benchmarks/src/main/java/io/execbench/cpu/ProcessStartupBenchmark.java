@@ -1,0 +1,139 @@
+package io.execbench.cpu;
+
+import io.execbench.workload.Seeds;
+import io.execbench.worker.Watchdog;
+import io.execbench.worker.WorkerCommand;
+import io.execbench.worker.WorkerJar;
+import io.execbench.worker.WorkerPool;
+import io.execbench.worker.WorkerProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/*
+ * Measures: a worker JVM's cold start, from launch to the checksum of its first (one-unit) task: what the
+ * processes model pays once per worker at trial set-up, outside ExecutionModelBenchmark's timed region, and what
+ * spawnPerTask pays on every task. With class-data sharing:
+ *  - default: the JDK's own CDS archive of its classes (on by default since JDK 12);
+ *  - off: -Xshare:off, every class parsed and verified from scratch;
+ *  - appCds: a dynamic AppCDS archive of the worker's classes too (-XX:+AutoCreateSharedArchive), created by a
+ *    training run at trial set-up;
+ *  - aot: a JDK 25 AOT cache (-XX:AOTCacheOutput, JEP 514/515: classes loaded and linked, method profiles),
+ *    created by a training run at trial set-up.
+ *
+ * Why a benchmark of its own and not a number taken at set-up: SingleShotTime gives every start a sample, JMH's
+ * interval and a row in jmh.json that the report reads like any other, and the CDS variants sweep as a @Param.
+ *
+ * Pitfalls avoided: every variant starts from the same jar (CDS archives only classes from jars, and under Maven
+ * the classes are a directory), the worker exits after each sample outside the measurement (@TearDown per
+ * invocation), and the task's checksum is returned.
+ *
+ * Expect (anchors: JVM hello world 36 ms, -Xshare:off 79 ms, AOT cache 33 ms on this kind of machine): default
+ * tens of ms, off about twice that, appCds and aot a little below default.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@State(Scope.Thread)
+public class ProcessStartupBenchmark {
+
+    private static final byte ALU = 0;
+    private static final long TRAINING_EXIT_WAIT_MS = 30_000;
+
+    @Param({"default", "off", "appCds", "aot"})
+    public String cds;
+
+    private Path dir;
+    private WorkerCommand command;
+    private Watchdog watchdog;
+    private WorkerProcess worker;
+    private long seed = Seeds.FIRST;
+
+    @Setup(Level.Trial)
+    public void prepare() throws IOException {
+        dir = Files.createTempDirectory("execbench-startup-");
+        watchdog = new Watchdog(WorkerPool.DEFAULT_REPLY_TIMEOUT);
+        try {
+            command = build();
+        } catch (RuntimeException | IOException e) {
+            cleanUp(); // JMH runs no trial tear-down after a failed set-up: the archives would be left in /tmp
+            throw e;
+        }
+    }
+
+    private WorkerCommand build() throws IOException {
+        WorkerCommand jarred = WorkerCommand.standard(1 << 20)
+                .withClassPath(WorkerJar.write(dir.resolve("worker.jar")).toString());
+        return switch (cds) {
+            case "default" -> jarred;
+            case "off" -> jarred.withJvmOptions(List.of("-Xshare:off"));
+            case "appCds" -> trained(jarred.withJvmOptions(List.of(
+                    "-XX:SharedArchiveFile=" + dir.resolve("worker.jsa"), "-XX:+AutoCreateSharedArchive")),
+                    dir.resolve("worker.jsa"), List.of());
+            case "aot" -> trained(jarred, dir.resolve("worker.aot"),
+                    List.of("-XX:AOTCacheOutput=" + dir.resolve("worker.aot")))
+                    .withJvmOptions(List.of("-XX:AOTCache=" + dir.resolve("worker.aot"), "-XX:AOTMode=on"));
+            default -> throw new IllegalArgumentException("unknown cds '" + cds + "': default, off, appCds or aot");
+        };
+    }
+
+    /** Runs one training worker (a task, then exit) so that it writes {@code archive}; fails if it did not. */
+    private WorkerCommand trained(WorkerCommand command, Path archive, List<String> trainingOptions) {
+        WorkerProcess training = WorkerProcess.launch(command.withJvmOptions(trainingOptions), "training worker",
+                watchdog);
+        try {
+            training.awaitHello().call(ALU, 1000, seed);
+        } finally {
+            training.close(TRAINING_EXIT_WAIT_MS); // the archive is written as the JVM exits
+        }
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException(cds + ": the training run wrote no " + archive);
+        }
+        return command;
+    }
+
+    @Benchmark
+    public long firstReply() {
+        worker = WorkerProcess.launch(command, "worker", watchdog).awaitHello();
+        seed++;
+        return worker.call(ALU, 1, seed);
+    }
+
+    @TearDown(Level.Invocation)
+    public void stopWorker() {
+        if (worker != null) {
+            worker.close();
+            worker = null;
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void cleanUp() throws IOException {
+        watchdog.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(ProcessStartupBenchmark::delete);
+        }
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.delete(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

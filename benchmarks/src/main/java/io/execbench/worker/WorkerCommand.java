@@ -1,0 +1,80 @@
+package io.execbench.worker;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to start a worker JVM: the very java binary of this JVM, some JVM options, a class path (this JVM's unless
+ * told otherwise), a main class and its arguments. The command is run directly, never through a shell, so no
+ * quoting or PATH lookup is involved.
+ *
+ * @param jvmOptions options placed before {@code -cp}, e.g. {@code -Xshare:off}
+ * @param classPath  the worker's class path
+ * @param mainClass  the class whose {@code main} speaks {@link WorkerProtocol} (tests pass misbehaving ones)
+ * @param arguments  the main class's arguments
+ */
+public record WorkerCommand(List<String> jvmOptions, String classPath, String mainClass, List<String> arguments) {
+
+    /**
+     * Keep the JVM's own messages off stdout, which is the reply channel: HotSpot prints some warnings and errors
+     * (e.g. "Error occurred during CDS dumping") to stdout, and unified logging's default output is stdout too.
+     */
+    public static final List<String> QUIET_STDOUT =
+            List.of("-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr");
+
+    public WorkerCommand {
+        jvmOptions = List.copyOf(jvmOptions);
+        arguments = List.copyOf(arguments);
+    }
+
+    /** The standard worker, whose memory kernel spans {@code memoryFootprintBytes} (the parent's value). */
+    public static WorkerCommand standard(long memoryFootprintBytes) {
+        return of(WorkerMain.class.getName(), WorkerMain.FOOTPRINT_OPTION + memoryFootprintBytes);
+    }
+
+    /** {@code mainClass} on this JVM's class path, with the default JVM options. */
+    public static WorkerCommand of(String mainClass, String... arguments) {
+        return new WorkerCommand(defaultJvmOptions(), System.getProperty("java.class.path"), mainClass,
+                List.of(arguments));
+    }
+
+    /**
+     * The same heap limit as this JVM, so that a memory kernel that fits here fits in the worker too, and a clean
+     * stdout; everything else is the JVM's default, as a user's own worker would run.
+     */
+    public static List<String> defaultJvmOptions() {
+        List<String> options = new ArrayList<>(QUIET_STDOUT);
+        options.add("-Xmx" + Runtime.getRuntime().maxMemory());
+        return options;
+    }
+
+    /** This command with {@code options} added to its JVM options. */
+    public WorkerCommand withJvmOptions(List<String> options) {
+        List<String> all = new ArrayList<>(jvmOptions);
+        all.addAll(options);
+        return new WorkerCommand(all, classPath, mainClass, arguments);
+    }
+
+    /** This command with another class path (e.g. a jar, which class-data sharing needs). */
+    public WorkerCommand withClassPath(String otherClassPath) {
+        return new WorkerCommand(jvmOptions, otherClassPath, mainClass, arguments);
+    }
+
+    /** The full argument vector: this JVM's java binary, the options, the class path, main class, arguments. */
+    public List<String> argv() {
+        List<String> argv = new ArrayList<>();
+        argv.add(javaBinary());
+        argv.addAll(jvmOptions);
+        argv.add("-cp");
+        argv.add(classPath);
+        argv.add(mainClass);
+        argv.addAll(arguments);
+        return argv;
+    }
+
+    /** The binary running this JVM (not whatever "java" is first on PATH), so the worker runs the same JDK. */
+    static String javaBinary() {
+        return ProcessHandle.current().info().command()
+                .orElse(System.getProperty("java.home") + "/bin/java");
+    }
+}

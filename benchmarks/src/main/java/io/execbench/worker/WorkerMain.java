@@ -1,0 +1,92 @@
+package io.execbench.worker;
+
+import io.execbench.workload.AluKernel;
+import io.execbench.workload.FpKernel;
+import io.execbench.workload.Kernel;
+import io.execbench.workload.Kernels;
+import io.execbench.workload.MemoryKernel;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+
+/**
+ * A worker JVM: reads tasks from stdin, runs them on its main thread, writes checksums to stdout
+ * ({@link WorkerProtocol}), and exits when stdin ends. Started by {@link WorkerProcess}, never by hand.
+ *
+ * <p>Arguments: {@code --memory-footprint-bytes=N}, the memory kernel's footprint, which must equal the parent's
+ * for the checksums to agree (the chain, and so every walk, depends on it).
+ */
+public final class WorkerMain {
+
+    static final String FOOTPRINT_OPTION = "--memory-footprint-bytes=";
+    static final int EXIT_PROTOCOL_ERROR = 2;
+
+    private final long memoryFootprintBytes;
+    private final Kernel[] kernels = new Kernel[Kernels.NAMES.size()];
+
+    private WorkerMain(long memoryFootprintBytes) {
+        this.memoryFootprintBytes = memoryFootprintBytes;
+    }
+
+    public static void main(String[] args) {
+        long footprint = Kernels.memoryFootprintBytes();
+        for (String arg : args) {
+            if (arg.startsWith(FOOTPRINT_OPTION)) {
+                footprint = Long.parseLong(arg.substring(FOOTPRINT_OPTION.length()));
+            }
+        }
+        // stdout is the reply channel: anything else printed there (a library's banner, a stray println) would be
+        // read as garbage, so System.out goes to stderr and the channel uses the raw descriptor.
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
+        System.setOut(System.err);
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
+        try {
+            new WorkerMain(footprint).serve(in, out);
+            System.exit(0);
+        } catch (IOException e) {
+            // The parent is gone (broken pipe) or spoke garbage: either way nobody is left to answer.
+            System.err.println("execbench worker: " + e);
+            System.exit(EXIT_PROTOCOL_ERROR);
+        }
+    }
+
+    private void serve(DataInputStream in, DataOutputStream out) throws IOException {
+        WorkerProtocol.writeHello(out, ProcessHandle.current().pid());
+        out.flush();
+        WorkerProtocol.Task task;
+        while ((task = WorkerProtocol.readTask(in)) != null) {
+            try {
+                long checksum = kernel(task.kernel()).run(task.seed(), task.workUnits());
+                WorkerProtocol.writeResult(out, task.sequence(), checksum);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                WorkerProtocol.writeFailure(out, task.sequence(), e.toString());
+            }
+            // Replies to a pipelined batch leave in one write: flush only once no further task is already waiting.
+            if (in.available() == 0) {
+                out.flush();
+            }
+        }
+    }
+
+    /** The kernel for a protocol id, built on first use (the memory kernel's chain takes a while and much heap). */
+    private Kernel kernel(byte id) {
+        if (id < 0 || id >= kernels.length) {
+            throw new IllegalArgumentException("unknown kernel id " + id + ", expected 0.." + (kernels.length - 1));
+        }
+        Kernel kernel = kernels[id];
+        if (kernel == null) {
+            kernel = kernels[id] = switch (Kernels.NAMES.get(id)) {
+                case "alu" -> new AluKernel();
+                case "fp" -> new FpKernel();
+                case "memory" -> new MemoryKernel(memoryFootprintBytes);
+                default -> throw new IllegalStateException("no worker support for kernel " + Kernels.NAMES.get(id));
+            };
+        }
+        return kernel;
+    }
+}

@@ -1,0 +1,267 @@
+package io.execbench.worker;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The parent's handle on one worker JVM: start it, send tasks, read replies, and when anything goes wrong, say
+ * exactly what (which worker, which pid, why, its exit code, the tail of its stderr).
+ *
+ * <p>Not thread-safe: one thread drives a worker. The worker's stderr goes to a temporary file (read only after a
+ * failure), so a chatty worker can never block on a full stderr pipe. The file is unlinked as soon as the worker
+ * holds it open and is read through a channel opened before: nothing is left in the temp folder even when this
+ * JVM is killed with kill -9.
+ */
+public final class WorkerProcess implements AutoCloseable {
+
+    private static final int STDERR_TAIL_BYTES = 2048;
+    private static final long EXIT_WAIT_MS = 1000;
+
+    private final String label;
+    private final Process process;
+    private final DataOutputStream out;
+    private final DataInputStream in;
+    private final FileChannel stderr;
+    private final Watchdog watchdog;
+    private int nextSequence;
+    private int nextReply;
+    private boolean healthy = true;
+    /** When the oldest reply still owed was first owed (System.nanoTime), or 0 when nothing is owed. */
+    private volatile long owedSinceNs;
+    private volatile boolean killedAsHung;
+
+    private WorkerProcess(String label, Process process, FileChannel stderr, Watchdog watchdog) {
+        this.label = label;
+        this.process = process;
+        this.stderr = stderr;
+        this.watchdog = watchdog;
+        this.out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 4096));
+        this.in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 4096));
+    }
+
+    /**
+     * Starts a worker without waiting for it; call {@link #awaitHello()} before sending. Starting several and then
+     * awaiting them lets their JVM start-ups overlap.
+     */
+    public static WorkerProcess launch(WorkerCommand command, String label, Watchdog watchdog) {
+        Path stderrFile = null;
+        FileChannel stderr = null;
+        try {
+            stderrFile = Files.createTempFile("execbench-worker-", ".stderr");
+            stderr = FileChannel.open(stderrFile, StandardOpenOption.READ);
+            Process process = new ProcessBuilder(command.argv()).redirectError(stderrFile.toFile()).start();
+            deleteQuietly(stderrFile); // both ends hold it open; the name is no longer needed
+            WorkerProcess worker = new WorkerProcess(label, process, stderr, watchdog);
+            worker.owedSinceNs = System.nanoTime(); // the hello is owed from now on
+            watchdog.watch(worker);
+            return worker;
+        } catch (IOException e) {
+            deleteQuietly(stderrFile);
+            closeQuietly(stderr);
+            throw new UncheckedIOException(label + ": cannot start " + command.argv() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits for the worker's hello frame: after it, the worker is up and reading tasks. */
+    public WorkerProcess awaitHello() {
+        try {
+            long helloPid = WorkerProtocol.readHello(in);
+            if (helloPid != process.pid()) {
+                throw new WorkerProtocol.GarbageException("hello from pid " + helloPid);
+            }
+            owedSinceNs = 0;
+            return this;
+        } catch (IOException e) {
+            throw failure("sent no valid hello", e);
+        }
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** False once the worker exited, hung or spoke garbage: it must be replaced. */
+    public boolean healthy() {
+        return healthy && process.isAlive();
+    }
+
+    /** Queues one task; it leaves on {@link #flush()}. */
+    public void send(byte kernel, int workUnits, long seed) {
+        try {
+            WorkerProtocol.writeTask(out, nextSequence++, kernel, workUnits, seed);
+        } catch (IOException e) {
+            throw failure("could not be sent a task", e);
+        }
+        if (owedSinceNs == 0) {
+            owedSinceNs = System.nanoTime();
+        }
+    }
+
+    public void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw failure("could not be sent a task", e);
+        }
+    }
+
+    /** The checksum of the oldest task not yet answered. */
+    public long receive() {
+        WorkerProtocol.Reply reply;
+        try {
+            reply = WorkerProtocol.readReply(in, nextReply);
+        } catch (IOException e) {
+            throw failure(e instanceof WorkerProtocol.GarbageException ? "answered garbage" : "stopped answering", e);
+        }
+        nextReply++;
+        owedSinceNs = nextReply == nextSequence ? 0 : System.nanoTime();
+        if (reply.failed()) {
+            // The worker itself is fine (it answered in order); the task failed there, so this benchmark fails.
+            throw new WorkerFailedException(describe() + ": task " + reply.sequence() + " failed there: "
+                    + reply.failure(), null);
+        }
+        return reply.checksum();
+    }
+
+    /** One task there and back. */
+    public long call(byte kernel, int workUnits, long seed) {
+        send(kernel, workUnits, seed);
+        flush();
+        return receive();
+    }
+
+    /** Called by the watchdog: kills the worker if a reply has been owed since before {@code limitNs}. */
+    void killIfSilentSince(long limitNs) {
+        long since = owedSinceNs;
+        if (since != 0 && since - limitNs < 0 && process.isAlive()) {
+            killedAsHung = true;
+            process.destroyForcibly();
+        }
+    }
+
+    /** Closes stdin, which tells the worker to exit, and waits for it briefly; kills it if it lingers. */
+    @Override
+    public void close() {
+        close(EXIT_WAIT_MS);
+    }
+
+    /** As {@link #close()}, waiting up to {@code exitWaitMs} (a JVM writing a CDS or AOT archive takes seconds). */
+    public void close(long exitWaitMs) {
+        watchdog.forget(this);
+        try {
+            out.close();
+        } catch (IOException e) {
+            // Already gone: nothing to tell it.
+        }
+        try {
+            if (!process.waitFor(exitWaitMs, TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(EXIT_WAIT_MS, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            closeQuietly(in);
+            closeQuietly(stderr);
+        }
+    }
+
+    /** Kills the worker at once (shutdown hook, failures). */
+    public void destroy() {
+        watchdog.forget(this);
+        process.destroyForcibly();
+    }
+
+    private static void closeQuietly(java.io.Closeable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (IOException e) {
+            // Nothing more to read from a closed worker.
+        }
+    }
+
+    private WorkerFailedException failure(String what, IOException cause) {
+        healthy = false;
+        String reason = killedAsHung
+                ? "hung: no reply within " + watchdog.timeout().toMillis() + " ms, killed"
+                : what + " (" + describeCause(cause) + ")";
+        if (!killedAsHung && cause instanceof WorkerProtocol.GarbageException) {
+            process.destroyForcibly(); // it may still be running, but it can no longer be understood
+        }
+        return new WorkerFailedException(describe() + " " + reason + "; " + exitStatus() + "; stderr tail: "
+                + stderrTail(), cause);
+    }
+
+    private String describe() {
+        return label + " (pid " + process.pid() + ")";
+    }
+
+    private static String describeCause(IOException cause) {
+        return cause instanceof EOFException ? "end of its stdout" : cause.getMessage();
+    }
+
+    private String exitStatus() {
+        try {
+            if (process.waitFor(EXIT_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                return "exit code " + process.exitValue();
+            }
+            process.destroyForcibly();
+            return "still running after " + EXIT_WAIT_MS + " ms, killed";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "exit code unknown (interrupted)";
+        }
+    }
+
+    /** The last lines of the worker's stderr, or a note that it wrote none. */
+    String stderrTail() {
+        try {
+            long length = stderr.size();
+            if (length == 0) {
+                return "(empty)";
+            }
+            int count = (int) Math.min(length, STDERR_TAIL_BYTES);
+            ByteBuffer tail = ByteBuffer.allocate(count);
+            while (tail.hasRemaining() && stderr.read(tail, length - count + tail.position()) >= 0) {
+                // positional reads until the tail is in
+            }
+            List<String> lines = new String(tail.array(), 0, tail.position(), StandardCharsets.UTF_8)
+                    .strip().lines().toList();
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A leftover temp file is harmless; failing a benchmark over it is not.
+        }
+    }
+}

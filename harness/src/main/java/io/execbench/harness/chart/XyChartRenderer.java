@@ -1,0 +1,158 @@
+package io.execbench.harness.chart;
+
+import io.execbench.harness.chart.XyChart.Axis;
+import io.execbench.harness.chart.XyChart.Marker;
+import io.execbench.harness.chart.XyChart.Point;
+import io.execbench.harness.chart.XyChart.Scale;
+import io.execbench.harness.chart.XyChart.Series;
+import io.execbench.harness.chart.XyChart.Style;
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnitSource;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/** Draws an {@link XyChart} as SVG. Draws what it is given; decides nothing. */
+public final class XyChartRenderer {
+
+    public static final int WIDTH_PX = 760;
+    public static final int HEIGHT_PX = 460;
+
+    private XyChartRenderer() {
+    }
+
+    /** {@code chart} as an {@code <svg>} element with id {@code chartId} (see {@link SvgExport}). */
+    public static String render(XyChart chart, String chartId) {
+        return render(chart, chartId, WIDTH_PX, HEIGHT_PX);
+    }
+
+    public static String render(XyChart chart, String chartId, int widthPx, int heightPx) {
+        SvgExport.requireSafeId(chartId);
+        return SvgExport.svg(chart(chart), chartId, widthPx, heightPx);
+    }
+
+    static JFreeChart chart(XyChart spec) {
+        XYPlot plot = new XYPlot();
+        plot.setDomainAxis(axis(spec.x()));
+        plot.setRangeAxis(axis(spec.y()));
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(ChartStyle.GRID);
+        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        plot.setOutlinePaint(ChartStyle.GRID);
+        boolean logX = spec.x().scale() == Scale.LOG;
+        boolean logY = spec.y().scale() == Scale.LOG;
+        int index = 0;
+        for (Series series : spec.series()) {
+            if (series.style() == Style.POINTS_WITH_INTERVALS) {
+                plot.setDataset(index, intervals(series, logX, logY));
+                plot.setRenderer(index, errorRenderer(series));
+            } else {
+                plot.setDataset(index, line(series, logX, logY));
+                plot.setRenderer(index, lineRenderer(series));
+            }
+            index++;
+        }
+        for (Marker marker : spec.markers()) {
+            ValueMarker line = new ValueMarker(marker.value(), ChartStyle.MUTED, ChartStyle.DASHED);
+            line.setLabel(marker.label());
+            line.setLabelFont(ChartStyle.TICK_FONT);
+            line.setLabelPaint(ChartStyle.INK);
+            if (marker.vertical()) {
+                line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                line.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                plot.addDomainMarker(line);
+            } else {
+                line.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+                line.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+                plot.addRangeMarker(line);
+            }
+        }
+        JFreeChart chart = new JFreeChart(spec.title(), ChartStyle.TITLE_FONT, plot, !spec.series().isEmpty());
+        ChartStyle.frame(chart, spec.subtitle());
+        return chart;
+    }
+
+    private static ValueAxis axis(Axis spec) {
+        ValueAxis axis = switch (spec.scale()) {
+            case LOG -> FixedTickAxes.log(spec.label());
+            case NINES -> FixedTickAxes.nines(spec.label());
+            case COUNT -> {
+                NumberAxis count = new NumberAxis(spec.label());
+                count.setStandardTickUnits(NumberAxis.createIntegerTickUnits(java.util.Locale.ROOT));
+                count.setAutoRangeIncludesZero(true);
+                yield count;
+            }
+            case LINEAR -> {
+                NumberAxis linear = new NumberAxis(spec.label());
+                linear.setStandardTickUnits(new NumberTickUnitSource(false, new TickLabelFormat()));
+                linear.setAutoRangeIncludesZero(true);
+                yield linear;
+            }
+        };
+        ChartStyle.axis(axis);
+        return axis;
+    }
+
+    private static XYSeriesCollection line(Series series, boolean logX, boolean logY) {
+        XYSeries data = new XYSeries(series.name(), false, true);
+        for (Point p : series.points()) {
+            if (drawable(p, logX, logY)) {
+                data.add(p.x(), p.y());
+            }
+        }
+        return new XYSeriesCollection(data);
+    }
+
+    /** On a log axis an interval reaching zero is cut at a thousandth of the value: the axis has no zero. */
+    private static YIntervalSeriesCollection intervals(Series series, boolean logX, boolean logY) {
+        YIntervalSeries data = new YIntervalSeries(series.name(), false, true);
+        for (Point p : series.points()) {
+            if (!drawable(p, logX, logY)) {
+                continue;
+            }
+            boolean hasInterval = Double.isFinite(p.low()) && Double.isFinite(p.high());
+            double low = hasInterval ? p.low() : p.y();
+            double high = hasInterval ? p.high() : p.y();
+            data.add(p.x(), p.y(), logY ? Math.max(low, p.y() / 1000) : low, high);
+        }
+        YIntervalSeriesCollection collection = new YIntervalSeriesCollection();
+        collection.addSeries(data);
+        return collection;
+    }
+
+    private static boolean drawable(Point p, boolean logX, boolean logY) {
+        return Double.isFinite(p.x()) && Double.isFinite(p.y()) && (!logX || p.x() > 0) && (!logY || p.y() > 0);
+    }
+
+    private static XYLineAndShapeRenderer lineRenderer(Series series) {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setSeriesPaint(0, ChartStyle.colour(series.colour()));
+        renderer.setSeriesStroke(0, series.style() == Style.DASHED ? ChartStyle.DASHED : ChartStyle.LINE);
+        return renderer;
+    }
+
+    private static XYErrorRenderer errorRenderer(Series series) {
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDrawYError(true);
+        renderer.setDefaultLinesVisible(true);
+        renderer.setDefaultShapesVisible(true);
+        renderer.setSeriesPaint(0, ChartStyle.colour(series.colour()));
+        renderer.setSeriesStroke(0, new java.awt.BasicStroke(1f));
+        renderer.setSeriesShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
+        renderer.setErrorPaint(ChartStyle.colour(series.colour()));
+        renderer.setCapLength(6);
+        return renderer;
+    }
+}

@@ -1,0 +1,61 @@
+package io.execbench.harness.findings;
+
+import io.execbench.harness.chart.TimeScale;
+import io.execbench.harness.scaling.Estimate;
+import io.execbench.harness.write.Numbers;
+import java.util.Locale;
+
+/** How findings write an estimate, a time, a percentage: the report's number format plus the interval. */
+public final class Text {
+
+    private Text() {
+    }
+
+    /** {@code 1.960 [1.801, 2.133]}, or the value alone with "(no interval)". */
+    public static String estimate(Estimate e) {
+        return estimate(e, 1, "");
+    }
+
+    /** The estimate divided by {@code divisor}, with {@code unit} after each number. */
+    public static String estimate(Estimate e, double divisor, String unit) {
+        String value = Numbers.format(e.value() / divisor) + unit;
+        if (!e.hasInterval()) {
+            return value + " (no interval)";
+        }
+        return value + " [" + Numbers.format(e.low() / divisor) + unit + ", " + Numbers.format(e.high() / divisor)
+                + unit + "]";
+    }
+
+    /** An estimate in nanoseconds, in a unit that suits its size. */
+    public static String time(Estimate nanos) {
+        TimeScale scale = TimeScale.forTypical(Math.abs(nanos.value()));
+        return estimate(nanos, scale.nanosPerUnit(), " " + scale.symbol());
+    }
+
+    /** A time in nanoseconds, in a unit that suits it. */
+    public static String time(double nanos) {
+        TimeScale scale = TimeScale.forTypical(Math.abs(nanos));
+        return Numbers.format(scale.of(nanos)) + " " + scale.symbol();
+    }
+
+    /** {@code 98.0%}. */
+    public static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+
+    /** {@code 2.5 KiB}, {@code 64 B}: payload sizes as people say them. */
+    public static String bytes(double bytes) {
+        if (bytes < 1024) {
+            return Numbers.format(bytes).replaceAll("\\.0+$", "") + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return Numbers.format(bytes / 1024) + " KiB";
+        }
+        return Numbers.format(bytes / (1024 * 1024)) + " MiB";
+    }
+
+    /** A confidence level as {@code 99.9%}. */
+    public static String confidence(Estimate e) {
+        return String.format(Locale.ROOT, "%s%%", Numbers.format(e.confidence() * 100).replaceAll("\\.?0+$", ""));
+    }
+}

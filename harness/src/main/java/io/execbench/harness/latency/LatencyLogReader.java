@@ -1,0 +1,89 @@
+package io.execbench.harness.latency;
+
+import io.execbench.harness.read.RunReadException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+
+/**
+ * Reads a run's {@code latency/*.hlog} files: HdrHistogram interval logs as {@code HistogramLogWriter} writes them
+ * (comment lines, {@code #[StartTime: ...]}, {@code #[BaseTime: ...]}, a legend, then one line per interval:
+ * {@code Tag=name,start,length,max,compressed-histogram}). Values are read as nanoseconds, the unit every execbench
+ * experiment records in. Intervals are merged per tag; a {@code DoubleHistogram} interval is refused with the file
+ * named, since its values have no unit the report could assume. Never writes.
+ */
+public final class LatencyLogReader {
+
+    /** The folder of a run that holds the logs. */
+    public static final String LATENCY_DIR = "latency";
+    /** What an interval written without a tag is listed as. */
+    public static final String UNTAGGED = "untagged";
+
+    private LatencyLogReader() {
+    }
+
+    /** Every {@code .hlog} in {@code runDir/latency}, by file name; empty when the folder does not exist. */
+    public static List<LatencyLog> readAll(Path runDir) throws RunReadException {
+        Path dir = runDir.resolve(LATENCY_DIR);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dir)) {
+            files = listing.filter(f -> f.getFileName().toString().endsWith(".hlog")).sorted().toList();
+        } catch (IOException e) {
+            throw new RunReadException(dir, "cannot list: " + e.getMessage(), e);
+        }
+        List<LatencyLog> logs = new ArrayList<>();
+        for (Path file : files) {
+            logs.add(read(file));
+        }
+        return logs;
+    }
+
+    /** Reads one log, merging its intervals per tag. */
+    public static LatencyLog read(Path file) throws RunReadException {
+        String fileName = file.getFileName().toString();
+        String name = fileName.endsWith(".hlog") ? fileName.substring(0, fileName.length() - 5) : fileName;
+        Map<String, Histogram> merged = new LinkedHashMap<>();
+        Map<String, Integer> intervals = new LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            HistogramLogReader reader = new HistogramLogReader(in);
+            int line = 0;
+            for (EncodableHistogram interval = next(file, reader, line); interval != null;
+                    interval = next(file, reader, ++line)) {
+                if (!(interval instanceof Histogram histogram)) {
+                    throw new RunReadException(file, "interval " + (line + 1) + " is a "
+                            + interval.getClass().getSimpleName() + "; only integer (nanosecond) histograms are read");
+                }
+                String tag = histogram.getTag() == null ? UNTAGGED : histogram.getTag();
+                merged.computeIfAbsent(tag, t -> JmhHistograms.newHistogram()).add(histogram);
+                intervals.merge(tag, 1, Integer::sum);
+            }
+        } catch (IOException e) {
+            throw new RunReadException(file, "cannot read: " + e.getMessage(), e);
+        }
+        List<LatencyLog.Tagged> series = new ArrayList<>();
+        merged.forEach((tag, histogram) -> series.add(new LatencyLog.Tagged(tag, histogram, intervals.get(tag))));
+        return new LatencyLog(name, series);
+    }
+
+    /** The next interval; HdrHistogram reports a malformed line as an unchecked exception, named here. */
+    private static EncodableHistogram next(Path file, HistogramLogReader reader, int index) throws RunReadException {
+        try {
+            return reader.nextIntervalHistogram();
+        } catch (RuntimeException e) {
+            throw new RunReadException(file, "interval " + (index + 1) + " is not a valid histogram line ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.execbench.harness.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parts of run.json that {@link RunInfo} leaves as text but the report's analyses need: the {@code topology}
+ * object (schema 1, written by {@code io.execbench.topology.Topology}) and the scaling plan's notes in
+ * {@code workload.scalingPlanNotes}. Everything is optional: a folder without run.json, or a run.json from before
+ * these fields, gives {@link #UNKNOWN}.
+ *
+ * @param logicalCpus       the logical CPUs the run could use: {@code topology.logicalCpus}, else
+ *                          {@code cpu.logicalCpus}; null when unknown
+ * @param topology          topology fields as label to text, in a reading order (empty when absent)
+ * @param scalingPlanNotes  what the scaling sweep skipped on this machine and why
+ */
+public record MachineFacts(Integer logicalCpus, Map<String, String> topology, List<String> scalingPlanNotes) {
+
+    public static final MachineFacts UNKNOWN = new MachineFacts(null, Map.of(), List.of());
+
+    public MachineFacts {
+        topology = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(topology));
+        scalingPlanNotes = List.copyOf(scalingPlanNotes);
+    }
+
+    /** Reads {@code runDir/run.json}; {@link #UNKNOWN} when there is none. */
+    public static MachineFacts read(Path runDir) throws RunReadException {
+        Path file = runDir.resolve(RunReader.RUN_JSON);
+        if (!Files.isRegularFile(file)) {
+            return UNKNOWN;
+        }
+        JsonNode root;
+        try {
+            root = JsonProblems.MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new RunReadException(file, "cannot read: " + e.getMessage(), e);
+        }
+        JsonNode topology = root.path("topology");
+        Map<String, String> fields = new LinkedHashMap<>();
+        put(fields, "Sockets", topology.path("sockets"));
+        put(fields, "Physical cores", topology.path("physicalCores"));
+        put(fields, "Logical CPUs", topology.path("logicalCpus"));
+        put(fields, "SMT threads per core", topology.path("smtThreadsPerCore"));
+        put(fields, "SMT active", topology.path("smtActive"));
+        put(fields, "SMT sibling sets", topology.path("siblingSets"));
+        put(fields, "Allowed CPUs", topology.path("allowedCpus"));
+        put(fields, "cgroup CPU quota", topology.path("cgroupCpuQuota"));
+        put(fields, "availableProcessors", topology.path("availableProcessors"));
+        List<String> caches = new ArrayList<>();
+        for (JsonNode cache : topology.path("caches")) {
+            caches.add("L" + cache.path("level").asText("?") + " " + cache.path("type").asText("?") + " "
+                    + cache.path("sizeBytes").asText("?") + " bytes, shared by CPUs " + cache.path("sharedWith"));
+        }
+        if (!caches.isEmpty()) {
+            fields.put("Caches (CPU 0's view)", String.join("; ", caches));
+        }
+        JsonNode logical = topology.path("logicalCpus").canConvertToInt() ? topology.path("logicalCpus")
+                : root.path("cpu").path("logicalCpus");
+        Integer logicalCpus = logical.isIntegralNumber() && logical.intValue() > 0 ? logical.intValue() : null;
+        return new MachineFacts(logicalCpus, fields, JsonFields.strings(root.path("workload")
+                .path("scalingPlanNotes")));
+    }
+
+    private static void put(Map<String, String> fields, String label, JsonNode node) {
+        String text = JsonFields.textOrNull(node);
+        if (text != null) {
+            fields.put(label, text);
+        }
+    }
+}

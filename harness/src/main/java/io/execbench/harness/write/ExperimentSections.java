@@ -1,0 +1,199 @@
+package io.execbench.harness.write;
+
+import io.execbench.harness.chart.ExperimentCharts;
+import io.execbench.harness.chart.GroupedBarChartRenderer;
+import io.execbench.harness.chart.TimeScale;
+import io.execbench.harness.chart.XyChartRenderer;
+import io.execbench.harness.experiments.IpcExperiment;
+import io.execbench.harness.experiments.ModelExperiment;
+import io.execbench.harness.experiments.ScalingExperiment;
+import io.execbench.harness.findings.Experiments;
+import io.execbench.harness.latency.LatencyGroup;
+import io.execbench.harness.latency.LatencySummary;
+import io.execbench.harness.scaling.Speedup;
+import io.execbench.harness.scaling.ThroughputPoint;
+import io.execbench.harness.write.ReportPage.ExperimentSection;
+import io.execbench.harness.write.ReportPage.Figure;
+import io.execbench.harness.write.ReportPage.Table;
+import io.execbench.harness.write.ReportPage.TableCell;
+import io.execbench.harness.write.ReportPage.TableRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The experiment sections of a report: each chart (rendered here through the chart package) with the table of the
+ * numbers behind it. A section appears only when the run holds its data. Lays out; decides nothing.
+ */
+final class ExperimentSections {
+
+    private ExperimentSections() {
+    }
+
+    static List<ExperimentSection> of(Experiments experiments) {
+        List<ExperimentSection> sections = new ArrayList<>();
+        if (!experiments.latency().isEmpty()) {
+            sections.add(latency(experiments.latency()));
+        }
+        if (!experiments.models().isEmpty()) {
+            sections.add(models(experiments.models()));
+        }
+        if (!experiments.ipc().isEmpty()) {
+            sections.add(ipc(experiments.ipc()));
+        }
+        if (!experiments.scaling().isEmpty()) {
+            sections.add(scaling(experiments.scaling()));
+        }
+        return sections;
+    }
+
+    private static ExperimentSection latency(List<LatencyGroup> groups) {
+        List<Figure> figures = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            LatencyGroup group = groups.get(i);
+            TimeScale scale = TimeScale.forTypical(group.series().stream()
+                    .mapToLong(s -> s.merged().getValueAtPercentile(50)).max().orElse(0));
+            String svg = XyChartRenderer.render(ExperimentCharts.latency(group, scale), "latency-" + (i + 1),
+                    620, 440);
+            List<TableRow> rows = new ArrayList<>();
+            for (LatencyGroup.Series series : group.series()) {
+                rows.add(new TableRow("result", latencyRow(series.label(), series.merged(), scale)));
+                for (int f = 0; f < series.forks().size() && series.forks().size() > 1; f++) {
+                    rows.add(new TableRow("fork", latencyRow(series.label() + ", fork " + (f + 1),
+                            series.forks().get(f), scale)));
+                }
+            }
+            String unit = " (" + scale.symbol() + ")";
+            figures.add(new Figure(svg, true, new Table(List.of("series", "p50" + unit, "p90" + unit, "p99" + unit,
+                    "p99.9" + unit, "max" + unit, "count"), rows)));
+        }
+        return new ExperimentSection("latency", "Latency distributions", List.of(
+                "Percentiles from HdrHistograms (3 significant digits) built from JMH SampleTime samples and from the "
+                        + "run's latency/*.hlog files. The x axis counts nines: 90%, 99%, 99.9%; the latency axis is "
+                        + "logarithmic. Percentiles carry no confidence interval; the per-fork rows show how much "
+                        + "they move between JVMs."), figures);
+    }
+
+    private static List<TableCell> latencyRow(String label, Histogram histogram, TimeScale scale) {
+        LatencySummary s = LatencySummary.of(histogram);
+        return Tables.row(Tables.text(label), Tables.number(scale.of(s.p50Ns())), Tables.number(scale.of(s.p90Ns())),
+                Tables.number(scale.of(s.p99Ns())), Tables.number(scale.of(s.p999Ns())),
+                Tables.number(scale.of(s.maxNs())), Tables.count(s.count()));
+    }
+
+    private static ExperimentSection models(ModelExperiment models) {
+        List<Figure> figures = new ArrayList<>();
+        int chart = 0;
+        for (ModelExperiment.Comparison comparison : models.comparisons()) {
+            String bars = GroupedBarChartRenderer.render(ExperimentCharts.modelThroughput(comparison),
+                    "models-" + ++chart);
+            List<TableRow> rows = new ArrayList<>();
+            for (ModelExperiment.Cell cell : comparison.cells()) {
+                rows.add(new TableRow("result", Tables.row(Tables.text(cell.model()),
+                        cell.workUnits() == null ? Tables.text("-") : Tables.count(cell.workUnits()),
+                        Tables.estimate(cell.callsPerSecond()),
+                        cell.speedup() == null ? Tables.text("no inline score") : Tables.estimate(cell.speedup()))));
+            }
+            figures.add(new Figure(bars, false, new Table(List.of("model", "workUnits",
+                    "calls/s [99.9% CI]", "speedup over inline [99.9% CI]"), rows)));
+            boolean sweep = comparison.sizes().stream().filter(Objects::nonNull).count() >= 2;
+            if (sweep && !comparison.breakEvens().isEmpty()) {
+                String speedup = XyChartRenderer.render(ExperimentCharts.modelSpeedup(comparison),
+                        "models-" + ++chart);
+                List<TableRow> breakRows = comparison.breakEvens().stream().map(b -> new TableRow("result",
+                        Tables.row(Tables.text(b.model()),
+                                b.workUnits().isPresent() ? Tables.count(b.workUnits().getAsLong())
+                                        : Tables.text("not reached"),
+                                b.lastLosingSize().isPresent() ? Tables.count(b.lastLosingSize().getAsLong())
+                                        : Tables.text("-")))).toList();
+                figures.add(new Figure(speedup, false, new Table(List.of("model", "break-even workUnits",
+                        "last size that did not beat inline"), breakRows)));
+            }
+        }
+        return new ExperimentSection("models", "Execution models", List.of(
+                "The same tasks run inline and in each execution model. Throughput is benchmark calls per second "
+                        + "(1 / JMH's time per call, interval ends swapped). Speedup is inline's time over the "
+                        + "model's, its interval propagated on the log scale. The break-even is the smallest task "
+                        + "size from which on every measured size's speedup interval lies above 1."), figures);
+    }
+
+    private static ExperimentSection ipc(IpcExperiment ipc) {
+        List<Figure> figures = new ArrayList<>();
+        int chart = 0;
+        List<String> keys = ipc.curves().stream().map(c -> c.benchmark() + "|" + c.fixed() + "|" + c.kind())
+                .distinct().toList();
+        for (String key : keys) {
+            List<IpcExperiment.Curve> curves = ipc.curves().stream()
+                    .filter(c -> key.equals(c.benchmark() + "|" + c.fixed() + "|" + c.kind())).toList();
+            IpcExperiment.Curve first = curves.getFirst();
+            String title = first.benchmark() + (first.fixed().isEmpty() ? "" : ", " + first.fixed());
+            String svg;
+            if (first.kind() == IpcExperiment.Kind.THROUGHPUT) {
+                svg = XyChartRenderer.render(ExperimentCharts.ipcThroughput(curves, title + ": throughput"),
+                        "ipc-" + ++chart);
+            } else {
+                TimeScale scale = TimeScale.forTypical(curves.stream().flatMap(c -> c.points().stream())
+                        .mapToDouble(p -> p.timeNs().value()).min().orElse(0));
+                svg = XyChartRenderer.render(ExperimentCharts.ipcTime(curves, scale, title + ": round-trip time"),
+                        "ipc-" + ++chart);
+            }
+            List<TableRow> rows = new ArrayList<>();
+            for (IpcExperiment.Curve curve : curves) {
+                for (IpcExperiment.Point point : curve.points()) {
+                    rows.add(new TableRow("result", Tables.row(Tables.text(curve.transport()),
+                            Tables.count(point.payloadBytes()), Tables.estimate(point.timeNs(), 1e3),
+                            point.bytesPerSecond() == null ? Tables.text("-")
+                                    : Tables.estimate(point.bytesPerSecond(), 1e6),
+                            curve.fit().map(f -> Tables.estimate(f.fixedNs(), 1e3)).orElse(Tables.text("no fit")),
+                            curve.fit().map(f -> Tables.estimate(f.perByteNs())).orElse(Tables.text("no fit")))));
+                }
+            }
+            figures.add(new Figure(svg, false, new Table(List.of("transport", "payload (bytes)",
+                    "time per message (us) [99.9%]", "MB/s [99.9%]", "fit: fixed (us) [95%]",
+                    "fit: per byte (ns) [95%]"), rows)));
+        }
+        return new ExperimentSection("ipc", "IPC transports", List.of(
+                "Round-trip time and throughput against payload size on log-log axes, one colour per transport. The "
+                        + "dashed line is a fixed + per-byte model, time = fixed + perByte x bytes, fitted by least "
+                        + "squares on relative residuals; its parameters carry 95% intervals."), figures);
+    }
+
+    private static ExperimentSection scaling(ScalingExperiment scaling) {
+        List<Figure> figures = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        notes.add("Speedup over one thread of the same kernel and placement, from the workUnits counter (kernel "
+                + "steps per second summed over workers), with 99.9% intervals. Efficiency is speedup / threads. "
+                + "Effective cores is the highest speedup. The USL fit's parameters carry 95% intervals.");
+        for (ScalingExperiment.YieldRow row : scaling.yields()) {
+            notes.add(row.yield().isPresent()
+                    ? "Hyperthread yield, " + row.kernel() + ": a sibling is worth "
+                            + Numbers.format(row.yield().get().fractionOfACore() * 100) + "% of a core."
+                    : "Hyperthread yield, " + row.kernel() + ": cannot be measured by this run: " + row.reason()
+                            + ".");
+        }
+        for (int i = 0; i < scaling.sweeps().size(); i++) {
+            ScalingExperiment.Sweep sweep = scaling.sweeps().get(i);
+            String svg = XyChartRenderer.render(ExperimentCharts.scaling(sweep, scaling.logicalCpus()),
+                    "scaling-" + (i + 1), 620, 420);
+            List<TableRow> rows = new ArrayList<>();
+            for (Speedup.Point point : sweep.speedups()) {
+                ThroughputPoint measured = sweep.points().stream().filter(p -> p.threads() == point.threads())
+                        .findFirst().orElseThrow();
+                String fitted = sweep.usl().map(f -> Numbers.format(f.predict(point.threads()))).orElse("-");
+                rows.add(new TableRow("result", Tables.row(Tables.count(point.threads()),
+                        Tables.number(measured.score(), Numbers.format(measured.score()) + " ± "
+                                + Numbers.format(measured.scoreError())),
+                        Tables.estimate(point.speedup()), Tables.estimate(point.efficiency()),
+                        Tables.text(fitted))));
+            }
+            String usl = sweep.usl().map(f -> "USL: σ = " + Numbers.format(f.sigma().value()) + ", κ = "
+                    + Numbers.format(f.kappa().value())).orElse("no USL fit: " + sweep.uslProblem());
+            rows.add(new TableRow("note", Tables.row(Tables.text("effective cores"),
+                    Tables.estimate(sweep.effectiveCores()), Tables.text(usl), Tables.text(""), Tables.text(""))));
+            figures.add(new Figure(svg, true, new Table(List.of("threads", sweep.unit() + " ± 99.9%",
+                    "speedup [99.9%]", "efficiency [99.9%]", "USL fit"), rows)));
+        }
+        return new ExperimentSection("scaling", "Core and hyperthread scaling", notes, figures);
+    }
+}
