@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /**
  * The harness command line. Subcommands read result folders and write reports ({@code report}), verdicts against a
  * baseline ({@code compare}, which exits 4 on a regression when asked to), change points ({@code trend}), noise
- * floors ({@code calibrate}) and exports for other trackers ({@code export}).
+ * floors ({@code calibrate}), exports for other trackers ({@code export}) and how a run ended ({@code status}).
  *
  * <p>Exit codes: {@value #OK} success; {@value #ATTENTION} the report was written but the run failed, did not
  * finish, or has failed benchmarks; {@value #BAD_INPUT} bad arguments or an unreadable results file (the message
@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "execbench-harness", mixinStandardHelpOptions = true, version = "execbench harness 0.1",
         description = "Reads execbench or plain JMH result folders and writes self-contained HTML reports.",
         subcommands = {ReportCommand.class, CompareCommand.class, TrendCommand.class, CalibrateCommand.class,
-                ExportCommand.class, CommandLine.HelpCommand.class})
+                ExportCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
 public final class HarnessMain implements Runnable {
 
     /** Everything went well. */
