@@ -11,6 +11,8 @@ import java.util.Optional;
  * Which earlier run a run is compared with, and whether two runs may be compared at all. Two runs are comparable
  * when both describe their machine (run.json), and they share the machine fingerprint (CPU model, logical CPUs, OS,
  * JDK feature version), the profile and the JDK major version. Nothing is compared across machines silently.
+ * The automatic baseline also ran the same {@code -Dbench.include} selection, so that a narrowed run is compared
+ * with an earlier run of the same benchmarks rather than reporting every other benchmark as missing.
  */
 public final class Baselines {
 
@@ -27,6 +29,7 @@ public final class Baselines {
                 .filter(RunListing::readable)
                 .filter(run -> run.info().status() == RunStatus.COMPLETE)
                 .filter(run -> incomparability(run.info(), current).isEmpty())
+                .filter(run -> run.info().include().equals(current.include()))
                 .reduce((earlier, later) -> later.folder().id().compareTo(earlier.folder().id()) > 0 ? later : earlier);
     }
 

@@ -97,6 +97,21 @@ class RunComparatorFixtureTest {
     }
 
     @Test
+    void aRunOfOtherBenchmarksIsNoAutomaticBaseline(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws Exception {
+        java.nio.file.Path results = Fixtures.copy("nightly/results", temp.resolve("results"));
+        java.nio.file.Path runJson = results.resolve(B_ALU_SLOWER).resolve("run.json");
+        java.nio.file.Files.writeString(runJson, java.nio.file.Files.readString(runJson)
+                .replaceFirst("\"include\" ?: ?\"KernelBenchmark\"", "\"include\": \"KernelBenchmark.run\""));
+        var listings = io.execbench.harness.read.RunLocator.list(results).stream()
+                .map(io.execbench.harness.read.RunListing::of).toList();
+        Run narrowed = RunReader.read(results.resolve(B_ALU_SLOWER));
+
+        assertThat(narrowed.info().include()).isEqualTo("KernelBenchmark.run");
+        assertThat(Baselines.latestComparable(narrowed.id(), narrowed.info(), listings)).isEmpty();
+    }
+
+    @Test
     void theBaselineIsTheLatestEarlierComparableCompleteRun() throws Exception {
         var listings = io.execbench.harness.read.RunLocator.list(Fixtures.path("nightly/results")).stream()
                 .map(io.execbench.harness.read.RunListing::of).toList();
