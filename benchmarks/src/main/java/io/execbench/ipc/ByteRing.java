@@ -13,19 +13,30 @@ import java.lang.invoke.VarHandle;
  * <pre>
  *   offset   0  long  head: bytes ever written (only the producer writes it)
  *   offset 128  long  tail: bytes ever read (only the consumer writes it)
- *   offset 256  byte[capacity]  data; byte i of the stream lives at 256 + (i mod capacity)
+ *   offset 256  int   consumer asleep: 1 while the consumer sleeps (or is about to) on this futex word
+ *   offset 384  int   producer asleep: 1 while the producer sleeps (or is about to) on this futex word
+ *   offset 512  byte[capacity]  data; byte i of the stream lives at 512 + (i mod capacity)
  * </pre>
- * head and tail sit two cache lines apart so the two writers never share a line (adjacent-line prefetch pairs
- * 64-byte lines). Both counters only grow; head - tail is the bytes in flight, never above capacity.
+ * Each field has its own pair of cache lines, so no two writers share a line (adjacent-line prefetch pairs 64-byte
+ * lines), and the sleep flags, read after every publish, stay shared-clean while nobody sleeps. Both counters
+ * only grow; head - tail is the bytes in flight, never above capacity.
  *
  * <p>Ordering (JMM: release/acquire on the counters, through a VarHandle on the segment). The producer copies data
- * with plain writes, then publishes head with a release store; the consumer reads head with an acquire load, so
- * every data byte below that head is visible to it. Symmetrically the consumer releases tail after copying data
- * out, and the producer acquires tail before overwriting that space, so no byte is overwritten before it was
- * read. Across processes the JMM says nothing formally, but the same VarHandle modes compile to the same
- * ordered instructions on a shared mapping (on x86, plain stores and loads that the compiler may not reorder;
- * on ARM, stlr/ldar). Each side keeps a private copy of the other's counter and rereads it only when it runs
- * out, so the shared lines move between cores about once per message, not once per byte.
+ * with plain writes, then publishes head with a release store (volatile, in fact: see waiting below); the consumer
+ * reads head with an acquire load, so every data byte below that head is visible to it. Symmetrically the consumer
+ * releases tail after copying data out, and the producer acquires tail before overwriting that space, so no byte
+ * is overwritten before it was read. Across processes the JMM says nothing formally, but the same VarHandle modes
+ * compile to the same ordered instructions on a shared mapping (on x86 the stores and loads stay in program order
+ * and volatile stores drain the store buffer; on ARM, stlr/ldar). Each side keeps a private copy of the other's
+ * counter and rereads it only when it runs out, so the shared lines move between cores about once per message,
+ * not once per byte.
+ *
+ * <p>Waiting: spin first ({@link Backoff}), then sleep on a futex. A sleeper sets its flag to 1 with a volatile
+ * store, re-reads the counter it waits on with a volatile load, and sleeps only if it is unchanged, and only while
+ * the flag is still 1; the other side stores its counter (volatile), then loads the flag and, finding it set,
+ * clears it and wakes. Each side stores before it loads the other's variable, with sequentially consistent
+ * accesses, so at least one sees the other's store (the Dekker pattern): the sleeper either sees the new counter
+ * or is woken, and no wake-up is lost. A sleep lasts at most {@link Backoff#SLEEP_NS}, then liveness is checked.
  *
  * <p>An instance is used by exactly one side in one role: {@link #write} and {@link #publish} by the producer,
  * {@link #readFully} by the consumer.
@@ -34,16 +45,22 @@ final class ByteRing {
 
     static final long HEAD_OFFSET = 0;
     static final long TAIL_OFFSET = 128;
-    static final long DATA_OFFSET = 256;
+    static final long CONSUMER_ASLEEP_OFFSET = 256;
+    static final long PRODUCER_ASLEEP_OFFSET = 384;
+    static final long DATA_OFFSET = 512;
     /** A large write is published in pieces of this size, so the consumer starts copying before it ends. */
     static final long PUBLISH_EVERY_BYTES = 64 * 1024;
 
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
+    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
 
     private final MemorySegment segment;
     private final long capacity;
     private final long mask;
     private final Backoff backoff = new Backoff();
+    private final MemorySegment consumerAsleep;
+    private final MemorySegment producerAsleep;
+    private final MemorySegment sleepTimeout = Futex.timeout(Backoff.SLEEP_NS);
 
     // Producer's view.
     private long head;
@@ -67,6 +84,8 @@ final class ByteRing {
         this.segment = segment;
         this.capacity = capacity;
         this.mask = capacity - 1;
+        this.consumerAsleep = segment.asSlice(CONSUMER_ASLEEP_OFFSET, Integer.BYTES);
+        this.producerAsleep = segment.asSlice(PRODUCER_ASLEEP_OFFSET, Integer.BYTES);
         this.head = this.published = (long) LONG.getAcquire(segment, HEAD_OFFSET);
         this.tail = this.tailSeen = this.headSeen = (long) LONG.getAcquire(segment, TAIL_OFFSET);
     }
@@ -83,10 +102,16 @@ final class ByteRing {
             if (free == 0) {
                 publish(); // the consumer may be waiting for exactly these bytes
                 tailSeen = (long) LONG.getAcquire(segment, TAIL_OFFSET);
-                if (capacity - (head - tailSeen) == 0) {
-                    backoff.idle(liveness, done, length);
-                } else {
+                if (capacity - (head - tailSeen) != 0) {
                     backoff.reset();
+                } else if (!backoff.spin(liveness, done, length)) {
+                    INT.setVolatile(segment, PRODUCER_ASLEEP_OFFSET, 1);
+                    tailSeen = (long) LONG.getVolatile(segment, TAIL_OFFSET);
+                    if (capacity - (head - tailSeen) == 0) {
+                        Futex.await(producerAsleep, 1, sleepTimeout);
+                    }
+                    INT.setOpaque(segment, PRODUCER_ASLEEP_OFFSET, 0);
+                    backoff.slept(liveness, done, length);
                 }
                 continue;
             }
@@ -104,8 +129,16 @@ final class ByteRing {
     /** Producer: makes every byte written so far visible to the consumer. */
     void publish() {
         if (published != head) {
-            LONG.setRelease(segment, HEAD_OFFSET, head);
+            LONG.setVolatile(segment, HEAD_OFFSET, head); // release, and ordered before the flag load below
             published = head;
+            wakeIfAsleep(CONSUMER_ASLEEP_OFFSET, consumerAsleep);
+        }
+    }
+
+    private void wakeIfAsleep(long flagOffset, MemorySegment flag) {
+        if ((int) INT.getVolatile(segment, flagOffset) != 0) {
+            INT.setOpaque(segment, flagOffset, 0);
+            Futex.wake(flag);
         }
     }
 
@@ -116,10 +149,16 @@ final class ByteRing {
             long available = headSeen - tail;
             if (available == 0) {
                 headSeen = (long) LONG.getAcquire(segment, HEAD_OFFSET);
-                if (headSeen == tail) {
-                    backoff.idle(liveness, done, length);
-                } else {
+                if (headSeen != tail) {
                     backoff.reset();
+                } else if (!backoff.spin(liveness, done, length)) {
+                    INT.setVolatile(segment, CONSUMER_ASLEEP_OFFSET, 1);
+                    headSeen = (long) LONG.getVolatile(segment, HEAD_OFFSET);
+                    if (headSeen == tail) {
+                        Futex.await(consumerAsleep, 1, sleepTimeout);
+                    }
+                    INT.setOpaque(segment, CONSUMER_ASLEEP_OFFSET, 0);
+                    backoff.slept(liveness, done, length);
                 }
                 continue;
             }
@@ -128,7 +167,8 @@ final class ByteRing {
             MemorySegment.copy(segment, DATA_OFFSET + at, target, offset + done, n);
             tail += n;
             done += n;
-            LONG.setRelease(segment, TAIL_OFFSET, tail); // frees the space at once: a large frame keeps flowing
+            LONG.setVolatile(segment, TAIL_OFFSET, tail); // frees the space at once: a large frame keeps flowing
+            wakeIfAsleep(PRODUCER_ASLEEP_OFFSET, producerAsleep);
         }
     }
 }

@@ -53,6 +53,8 @@ public final class EchoPeer {
         String transport = args[0];
         try {
             int maxPayloadBytes = Integer.parseInt(args[1]);
+            // Jackson's classes load while the link is set up, not inside the first JSON call's timeout.
+            Thread.ofPlatform().daemon().name("execbench-ipc-preload").start(() -> OrderGraph.ofAbout(256, 1));
             Link link = connect(transport, args);
             new EchoLoop(link, maxPayloadBytes, DEATH).run();
             link.close();

@@ -40,6 +40,7 @@ final class ProcessPeer implements Peer {
         // A small serial-GC heap: the peer allocates only its two frame buffers (and parsed JSON); fewer GC
         // threads competing for this machine's few CPUs.
         command.addAll(List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx512m", "-XX:MaxDirectMemorySize=512m",
+                "--enable-native-access=ALL-UNNAMED", // futex through FFM, without a warning
                 "-D" + EchoPeer.PRIVATE_DIR_PROPERTY + "=" + dir.path(),
                 "-cp", System.getProperty("java.class.path"), EchoPeer.class.getName(), transport));
         command.addAll(peerArgs);

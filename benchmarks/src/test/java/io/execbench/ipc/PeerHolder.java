@@ -1,6 +1,6 @@
 package io.execbench.ipc;
 
-/** A parent for {@link ParentDeathTest}: opens a transport, prints its peer's pid and folder, and waits to be killed. */
+/** A parent for {@link ParentDeathTest}: opens a transport, prints its peer's pid and folder, waits to be killed. */
 public final class PeerHolder {
 
     private PeerHolder() {
