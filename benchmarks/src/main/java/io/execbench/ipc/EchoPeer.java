@@ -39,6 +39,8 @@ public final class EchoPeer {
 
     /** The system property naming the transport's private folder. */
     static final String PRIVATE_DIR_PROPERTY = "execbench.ipc.dir";
+    /** The system property naming the CPU the loop pins itself to ({@code -1}: none). */
+    static final String CPU_PROPERTY = "execbench.ipc.cpu";
     static final int EXIT_BAD_REQUEST = 2;
     static final int EXIT_TOLD_TO_DIE = 7;
 
@@ -55,6 +57,7 @@ public final class EchoPeer {
             int maxPayloadBytes = Integer.parseInt(args[1]);
             // Jackson's classes load while the link is set up, not inside the first JSON call's timeout.
             Thread.ofPlatform().daemon().name("execbench-ipc-preload").start(() -> OrderGraph.ofAbout(256, 1));
+            IpcPlacement.pinCurrentThread(Integer.getInteger(CPU_PROPERTY, -1));
             Link link = connect(transport, args);
             new EchoLoop(link, maxPayloadBytes, DEATH).run();
             link.close();

@@ -3,6 +3,7 @@ package io.execbench.ipc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,6 +42,14 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class IpcMessageFormatBenchmark {
 
+    /** The runner's {@code @Param("auto")} values: {@code split} where two CPUs can be pinned, else {@code os}. */
+    public static List<String> autoValues(String param) {
+        if (!param.equals("placement")) {
+            throw new IllegalArgumentException("no automatic values for @Param " + param);
+        }
+        return List.of(IpcPlacement.best().label());
+    }
+
     /** One transport and one order graph, with its JSON kept as the raw payload. */
     @State(Scope.Thread)
     public static class Message {
@@ -49,6 +58,10 @@ public class IpcMessageFormatBenchmark {
 
         @Param({"1024", "1048576"})
         public int payloadBytes;
+
+        /** split, same or os (IpcPlacement); auto: split where two CPUs can be pinned. */
+        @Param("auto")
+        public String placement;
 
         Transport link;
         OrderGraph.Order order;
@@ -60,7 +73,10 @@ public class IpcMessageFormatBenchmark {
         public void open() throws IOException {
             order = OrderGraph.ofAbout(payloadBytes, 17);
             // Room for the peer to re-serialise; Jackson writes the same text back, so the reply is as long.
-            link = Transports.open(transport, 2 * OrderGraph.size(order) + 1024);
+            IpcPlacement where = IpcPlacement.parse(placement);
+            link = Transports.open(transport, 2 * OrderGraph.size(order) + 1024, Transports.DEFAULT_TIMEOUT_MS,
+                    where.peerCpu());
+            IpcPlacement.pinCurrentThread(where.callerCpu());
             jsonBytes = OrderGraph.write(order, link.request(), 0);
         }
 

@@ -1,6 +1,7 @@
 package io.execbench.ipc;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
@@ -34,9 +35,10 @@ import org.openjdk.jmh.annotations.TearDown;
  *    outside the timed region, the last reply is compared byte for byte with the request, and the peer checksums
  *    the payload (CRC32C) for comparison with ours.
  *  - Coordinated omission: none to avoid, the loop is closed (one call at a time, each timed from its start).
- *  - Placement: left to the OS, as perf bench sched pipe does; on 2 vCPUs the two ends usually run on different
- *    CPUs, and a wake-up across CPUs costs about 3.5x a switch on one CPU (shared/anchors.md). shm waits by
- *    spinning (50 us, then yielding, then 50 us parks), so it answers without the kernel while both ends are on CPU.
+ *  - Placement chosen, not left to chance: by default (placement=split) this thread is pinned to one CPU and the
+ *    peer's loop to another, as the reference C ping-pong was measured (shared/anchors.md); left to the OS, futex
+ *    and pipe wake-ups pull both ends onto one CPU in some runs and not in others. placement=os and =same exist
+ *    for -p. shm and threads wait by spinning 1 us, then yielding up to 50 us, then sleeping on a futex.
  *
  * Expect: threads and shm well under 1 us at 64 B (a few cache-line transfers), pipe and uds about 10 us and tcp
  * about 15 us on such a machine (two wake-ups per round trip), and from about 64 KiB on every transport grows
@@ -47,6 +49,14 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class IpcRoundTripBenchmark {
 
+    /** The runner's {@code @Param("auto")} values: {@code split} where two CPUs can be pinned, else {@code os}. */
+    public static List<String> autoValues(String param) {
+        if (!param.equals("placement")) {
+            throw new IllegalArgumentException("no automatic values for @Param " + param);
+        }
+        return List.of(IpcPlacement.best().label());
+    }
+
     /** One transport to one peer, for one payload size. */
     @State(Scope.Thread)
     public static class Channel {
@@ -56,6 +66,10 @@ public class IpcRoundTripBenchmark {
         @Param({"0", "64", "1024", "16384", "262144", "1048576", "16777216"})
         public int payloadBytes;
 
+        /** split, same or os (IpcPlacement); auto: split where two CPUs can be pinned. */
+        @Param("auto")
+        public String placement;
+
         Transport link;
         ByteBuffer request;
         long sequence;
@@ -64,7 +78,10 @@ public class IpcRoundTripBenchmark {
         @Setup(Level.Trial)
         public void open() {
             // At least 64 bytes of room, so the 8-byte checksum reply fits even when payloadBytes is 0.
-            link = Transports.open(transport, Math.max(64, payloadBytes));
+            IpcPlacement where = IpcPlacement.parse(placement);
+            link = Transports.open(transport, Math.max(64, payloadBytes), Transports.DEFAULT_TIMEOUT_MS,
+                    where.peerCpu());
+            IpcPlacement.pinCurrentThread(where.callerCpu()); // after the peer started: its JVM threads stay free
             request = link.request();
             byte[] content = new byte[payloadBytes];
             new SplittableRandom(payloadBytes).nextBytes(content);

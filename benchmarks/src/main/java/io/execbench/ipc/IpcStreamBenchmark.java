@@ -3,6 +3,7 @@ package io.execbench.ipc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -30,6 +31,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *  - Lost or reordered messages: each message carries a sequence number in its first 8 bytes; the peer sums
  *    them and its byte count into the ACK, which is checked after each iteration, outside the timed region.
  *  - Allocation and page faults: buffers and rings are made and touched once per trial.
+ *  - Placement: as in IpcRoundTripBenchmark (split by default: sender and peer on different CPUs, so their
+ *    copies overlap; memcpyBaseline runs unpinned on one thread).
  *
  * Expect: shm close to memcpy (producer and consumer copy at once on two CPUs, through a 4 MiB ring that stays in
  * the last-level cache), threads the same, uds and tcp at a fraction of it (two copies through the kernel
@@ -41,6 +44,14 @@ public class IpcStreamBenchmark {
 
     /** A batch carries at least this many bytes, so the closing ACK costs about 1% of it. */
     static final long BATCH_BYTES = 8 << 20;
+
+    /** The runner's {@code @Param("auto")} values: {@code split} where two CPUs can be pinned, else {@code os}. */
+    public static List<String> autoValues(String param) {
+        if (!param.equals("placement")) {
+            throw new IllegalArgumentException("no automatic values for @Param " + param);
+        }
+        return List.of(IpcPlacement.best().label());
+    }
 
     /** Bytes delivered, reported by JMH per second as the secondary metric {@code bytes}. */
     @State(Scope.Thread)
@@ -63,6 +74,10 @@ public class IpcStreamBenchmark {
         @Param({"1048576", "16777216"})
         public int payloadBytes;
 
+        /** split, same or os (IpcPlacement); auto: split where two CPUs can be pinned. */
+        @Param("auto")
+        public String placement;
+
         Transport link;
         ByteBuffer request;
         int messagesPerBatch;
@@ -77,7 +92,9 @@ public class IpcStreamBenchmark {
             if (payloadBytes < Long.BYTES) {
                 throw new IllegalArgumentException("streaming needs payloads of at least 8 bytes");
             }
-            link = Transports.open(transport, payloadBytes);
+            IpcPlacement where = IpcPlacement.parse(placement);
+            link = Transports.open(transport, payloadBytes, Transports.DEFAULT_TIMEOUT_MS, where.peerCpu());
+            IpcPlacement.pinCurrentThread(where.callerCpu());
             request = link.request();
             byte[] content = new byte[payloadBytes];
             new SplittableRandom(payloadBytes).nextBytes(content);

@@ -30,10 +30,12 @@ final class ProcessPeer implements Peer {
     /**
      * Starts {@code EchoPeer transport peerArgs...}.
      *
+     * @param peerCpu      the CPU the peer's loop pins itself to, or -1
      * @param stdoutIsData true for the pipe transport (stdin and stdout carry frames); otherwise stdin is only the
      *                     child's lifeline and stdout joins stderr in the log
      */
-    static ProcessPeer start(String transport, List<String> peerArgs, PrivateDir dir, boolean stdoutIsData) {
+    static ProcessPeer start(String transport, List<String> peerArgs, PrivateDir dir, boolean stdoutIsData,
+                             int peerCpu) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -41,7 +43,7 @@ final class ProcessPeer implements Peer {
         // threads competing for this machine's few CPUs.
         command.addAll(List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx512m", "-XX:MaxDirectMemorySize=512m",
                 "--enable-native-access=ALL-UNNAMED", // futex through FFM, without a warning
-                "-D" + EchoPeer.PRIVATE_DIR_PROPERTY + "=" + dir.path(),
+                "-D" + EchoPeer.PRIVATE_DIR_PROPERTY + "=" + dir.path(), "-D" + EchoPeer.CPU_PROPERTY + "=" + peerCpu,
                 "-cp", System.getProperty("java.class.path"), EchoPeer.class.getName(), transport));
         command.addAll(peerArgs);
         Path log = dir.resolve("peer.log");

@@ -8,7 +8,7 @@ final class ThreadPeer implements Peer {
     private final Thread thread;
     private volatile Throwable failure;
 
-    ThreadPeer(Link link, int maxPayloadBytes) {
+    ThreadPeer(Link link, int maxPayloadBytes, int peerCpu) {
         EchoLoop loop = new EchoLoop(link, maxPayloadBytes, new EchoLoop.Death() {
             @Override
             public void die() {
@@ -28,6 +28,7 @@ final class ThreadPeer implements Peer {
         });
         this.thread = Thread.ofPlatform().name("execbench-ipc-peer").daemon().unstarted(() -> {
             try {
+                IpcPlacement.pinCurrentThread(peerCpu);
                 loop.run();
             } catch (Throwable e) {
                 failure = e;

@@ -56,38 +56,48 @@ public final class Transports {
      * @throws IpcException when the peer cannot be started or connected
      */
     public static Transport open(String name, int maxPayloadBytes, long timeoutMs) {
+        return open(name, maxPayloadBytes, timeoutMs, -1);
+    }
+
+    /**
+     * @param timeoutMs how long a call may wait without progress
+     * @param peerCpu   the CPU the peer's loop pins itself to, or -1 to leave it to the OS
+     * @throws IllegalArgumentException for an unknown name
+     * @throws IpcException when the peer cannot be started, pinned or connected
+     */
+    public static Transport open(String name, int maxPayloadBytes, long timeoutMs, int peerCpu) {
         if (maxPayloadBytes < 0 || maxPayloadBytes > Integer.MAX_VALUE - Frame.HEADER_BYTES) {
             throw new IllegalArgumentException("maxPayloadBytes " + maxPayloadBytes + " out of range");
         }
         return switch (name) {
-            case "threads" -> threads(maxPayloadBytes, timeoutMs);
-            case "pipe" -> pipe(maxPayloadBytes, timeoutMs);
-            case "uds" -> socket(name, maxPayloadBytes, timeoutMs);
-            case "tcp" -> socket(name, maxPayloadBytes, timeoutMs);
-            case "shm" -> shm(maxPayloadBytes, timeoutMs);
+            case "threads" -> threads(maxPayloadBytes, timeoutMs, peerCpu);
+            case "pipe" -> pipe(maxPayloadBytes, timeoutMs, peerCpu);
+            case "uds" -> socket(name, maxPayloadBytes, timeoutMs, peerCpu);
+            case "tcp" -> socket(name, maxPayloadBytes, timeoutMs, peerCpu);
+            case "shm" -> shm(maxPayloadBytes, timeoutMs, peerCpu);
             default -> throw new IllegalArgumentException("unknown transport '" + name + "', expected one of "
                     + NAMES);
         };
     }
 
-    private static Transport threads(int maxPayloadBytes, long timeoutMs) {
+    private static Transport threads(int maxPayloadBytes, long timeoutMs, int peerCpu) {
         Arena arena = Arena.ofShared();
         MemorySegment shared = arena.allocate(RingLink.segmentBytes(RING_CAPACITY_BYTES), 4096);
         ThreadPeer peer = new ThreadPeer(new RingLink(shared, RING_CAPACITY_BYTES, false, Liveness.FOREVER),
-                maxPayloadBytes);
+                maxPayloadBytes, peerCpu);
         Link link = new RingLink(shared, RING_CAPACITY_BYTES, true, FramedTransport.livenessOf(peer, timeoutMs));
         return new FramedTransport("threads", link, peer, null, arena::close, maxPayloadBytes, timeoutMs);
     }
 
-    private static Transport pipe(int maxPayloadBytes, long timeoutMs) {
+    private static Transport pipe(int maxPayloadBytes, long timeoutMs, int peerCpu) {
         PrivateDir dir = PrivateDir.create(false);
-        ProcessPeer peer = ProcessPeer.start("pipe", List.of(String.valueOf(maxPayloadBytes)), dir, true);
+        ProcessPeer peer = ProcessPeer.start("pipe", List.of(String.valueOf(maxPayloadBytes)), dir, true, peerCpu);
         Process process = peer.process();
         Link link = new StreamLink(process.getInputStream(), process.getOutputStream());
         return new FramedTransport("pipe", link, peer, dir, () -> { }, maxPayloadBytes, timeoutMs);
     }
 
-    private static Transport socket(String name, int maxPayloadBytes, long timeoutMs) {
+    private static Transport socket(String name, int maxPayloadBytes, long timeoutMs, int peerCpu) {
         PrivateDir dir = PrivateDir.create(false);
         ProcessPeer peer = null;
         try (ServerSocketChannel server = name.equals("uds")
@@ -102,7 +112,7 @@ public final class Transports {
                 server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
                 address = String.valueOf(((InetSocketAddress) server.getLocalAddress()).getPort());
             }
-            peer = ProcessPeer.start(name, List.of(String.valueOf(maxPayloadBytes), address), dir, false);
+            peer = ProcessPeer.start(name, List.of(String.valueOf(maxPayloadBytes), address), dir, false, peerCpu);
             SocketChannel channel = accept(name, server, peer);
             if (name.equals("uds")) {
                 Files.deleteIfExists(Path.of(address)); // connected: the name is no longer needed
@@ -129,7 +139,7 @@ public final class Transports {
         }
     }
 
-    private static Transport shm(int maxPayloadBytes, long timeoutMs) {
+    private static Transport shm(int maxPayloadBytes, long timeoutMs, int peerCpu) {
         PrivateDir dir = PrivateDir.create(true);
         Arena arena = Arena.ofShared();
         ProcessPeer peer = null;
@@ -143,7 +153,7 @@ public final class Transports {
             }
             shared.fill((byte) 0); // maps every page now (and zeroes both rings' counters)
             peer = ProcessPeer.start("shm", List.of(String.valueOf(maxPayloadBytes), file.toString(),
-                    String.valueOf(RING_CAPACITY_BYTES)), dir, false);
+                    String.valueOf(RING_CAPACITY_BYTES)), dir, false, peerCpu);
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETUP_TIMEOUT_MS);
             while (!RingLink.isReady(shared)) {
                 awaitSetup("shm", peer, deadline, "map the shared file");
