@@ -48,7 +48,10 @@ final class ByteRing {
     static final long CONSUMER_ASLEEP_OFFSET = 256;
     static final long PRODUCER_ASLEEP_OFFSET = 384;
     static final long DATA_OFFSET = 512;
-    /** A large write is published in pieces of this size, so the consumer starts copying before it ends. */
+    /**
+     * A large write is published, and a large read frees its space, in pieces of this size: the two copies then
+     * overlap, the consumer starting on a message before the producer has finished it.
+     */
     static final long PUBLISH_EVERY_BYTES = 64 * 1024;
 
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
@@ -163,7 +166,8 @@ final class ByteRing {
                 continue;
             }
             long at = tail & mask;
-            long n = Math.min(Math.min(length - done, available), capacity - at);
+            // At most one publish unit at a time, so the freed space reaches the producer while this copy goes on.
+            long n = Math.min(Math.min(length - done, available), Math.min(capacity - at, PUBLISH_EVERY_BYTES));
             MemorySegment.copy(segment, DATA_OFFSET + at, target, offset + done, n);
             tail += n;
             done += n;
