@@ -5,7 +5,7 @@ package io.execbench.harness.ipc;
  *
  * @param transport    e.g. {@code uds}
  * @param payloadBytes bytes sent each way
- * @param micros       the round trip's score (JMH SampleTime mean) in microseconds
+ * @param micros       the round trip in microseconds (the SampleTime median, see {@link RoundTripPoints})
  */
 public record RoundTripPoint(String transport, long payloadBytes, double micros) {
 

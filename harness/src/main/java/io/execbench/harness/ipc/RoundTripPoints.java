@@ -10,11 +10,18 @@ import java.util.Map;
 /**
  * Picks the IPC round trips out of a run's results ({@code io.execbench.ipc.IpcRoundTripBenchmark.roundTrip},
  * params {@code transport} and {@code payloadBytes}) and fits each transport's cost.
+ *
+ * <p>The value taken is the SampleTime median ({@code scorePercentiles["50.0"]}), the mean only where JMH wrote no
+ * percentiles. On a shared or oversubscribed machine a few round trips wait milliseconds for a CPU; they move the
+ * mean by tens of times the cost being fitted, and say nothing about the transport. The median is also what the
+ * C reference figures quote (shared/anchors.md); the tail stays visible in the latency charts.
  */
 public final class RoundTripPoints {
 
     /** The benchmark whose results are read, by the end of JMH's full method name. */
     public static final String BENCHMARK = "IpcRoundTripBenchmark.roundTrip";
+    /** JMH's key for the median in {@code scorePercentiles}. */
+    static final String MEDIAN = "50.0";
 
     private RoundTripPoints() {
     }
@@ -38,8 +45,9 @@ public final class RoundTripPoints {
                 throw new IllegalArgumentException("jmh.json result " + result.index() + " (" + result.benchmark()
                         + ") lacks the transport or payloadBytes param");
             }
-            double micros = result.primaryMetric().score()
-                    * microsPer(result.primaryMetric().scoreUnit(), result.index());
+            Double median = result.primaryMetric().scorePercentiles().get(MEDIAN);
+            double score = median != null ? median : result.primaryMetric().score();
+            double micros = score * microsPer(result.primaryMetric().scoreUnit(), result.index());
             byTransport.computeIfAbsent(transport, t -> new ArrayList<>())
                     .add(new RoundTripPoint(transport, Long.parseLong(payload), micros));
         }
