@@ -93,9 +93,11 @@ class CostFitTest {
 
     @Test
     void refusesMixedTransportsAndASingleSize() {
-        assertThatThrownBy(() -> CostFit.fit(List.of(new RoundTripPoint("uds", 0, 1), new RoundTripPoint("tcp", 64, 2))))
+        assertThatThrownBy(() -> CostFit.fit(List.of(new RoundTripPoint("uds", 0, 1),
+                        new RoundTripPoint("tcp", 64, 2))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[uds, tcp]");
-        assertThatThrownBy(() -> CostFit.fit(List.of(new RoundTripPoint("shm", 64, 1), new RoundTripPoint("shm", 64, 2))))
+        assertThatThrownBy(() -> CostFit.fit(List.of(new RoundTripPoint("shm", 64, 1),
+                        new RoundTripPoint("shm", 64, 2))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shm: a cost fit needs two");
         assertThatThrownBy(() -> new RoundTripPoint("shm", 64, Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shm");
