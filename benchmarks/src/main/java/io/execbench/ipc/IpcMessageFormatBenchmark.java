@@ -42,12 +42,18 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class IpcMessageFormatBenchmark {
 
-    /** The runner's {@code @Param("auto")} values: {@code split} where two CPUs can be pinned, else {@code os}. */
+    /** The runner's {@code @Param("auto")} values for this machine and profile (see {@link IpcSweep}). */
+    public static List<String> autoValues(String param, String profile) {
+        return switch (param) {
+            case "payloadBytes" -> IpcSweep.formatBytes(profile);
+            case "placement" -> IpcSweep.placement();
+            default -> throw IpcSweep.noAutoValues(param);
+        };
+    }
+
+    /** The same for a runner that does not name its profile: the quick profile's values. */
     public static List<String> autoValues(String param) {
-        if (!param.equals("placement")) {
-            throw new IllegalArgumentException("no automatic values for @Param " + param);
-        }
-        return List.of(IpcPlacement.best().label());
+        return autoValues(param, "quick");
     }
 
     /** One transport and one order graph, with its JSON kept as the raw payload. */
@@ -56,8 +62,9 @@ public class IpcMessageFormatBenchmark {
         @Param({"threads", "pipe"})
         public String transport;
 
-        @Param({"1024", "1048576"})
-        public int payloadBytes;
+        /** The JSON's target size, per profile (IpcSweep): 1 KiB in smoke, 1 KiB and 1 MiB otherwise. */
+        @Param("auto")
+        public String payloadBytes;
 
         /** split, same or os (IpcPlacement); auto: split where two CPUs can be pinned. */
         @Param("auto")
@@ -71,7 +78,7 @@ public class IpcMessageFormatBenchmark {
 
         @Setup(Level.Trial)
         public void open() throws IOException {
-            order = OrderGraph.ofAbout(payloadBytes, 17);
+            order = OrderGraph.ofAbout(IpcSweep.parseBytes(payloadBytes), 17);
             // Room for the peer to re-serialise; Jackson writes the same text back, so the reply is as long.
             IpcPlacement where = IpcPlacement.parse(placement);
             link = Transports.open(transport, 2 * OrderGraph.size(order) + 1024, Transports.DEFAULT_TIMEOUT_MS,

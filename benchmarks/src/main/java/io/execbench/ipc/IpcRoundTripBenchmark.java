@@ -49,12 +49,18 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class IpcRoundTripBenchmark {
 
-    /** The runner's {@code @Param("auto")} values: {@code split} where two CPUs can be pinned, else {@code os}. */
+    /** The runner's {@code @Param("auto")} values for this machine and profile (see {@link IpcSweep}). */
+    public static List<String> autoValues(String param, String profile) {
+        return switch (param) {
+            case "payloadBytes" -> IpcSweep.roundTripBytes(profile);
+            case "placement" -> IpcSweep.placement();
+            default -> throw IpcSweep.noAutoValues(param);
+        };
+    }
+
+    /** The same for a runner that does not name its profile: the quick profile's values. */
     public static List<String> autoValues(String param) {
-        if (!param.equals("placement")) {
-            throw new IllegalArgumentException("no automatic values for @Param " + param);
-        }
-        return List.of(IpcPlacement.best().label());
+        return autoValues(param, "quick");
     }
 
     /** One transport to one peer, for one payload size. */
@@ -63,13 +69,15 @@ public class IpcRoundTripBenchmark {
         @Param({"threads", "pipe", "uds", "tcp", "shm"})
         public String transport;
 
-        @Param({"0", "64", "1024", "16384", "262144", "1048576", "16777216"})
-        public int payloadBytes;
+        /** Per profile (IpcSweep): smoke 3 sizes, quick the 7 from 0 B to 16 MiB, full 10. */
+        @Param("auto")
+        public String payloadBytes;
 
         /** split, same or os (IpcPlacement); auto: split where two CPUs can be pinned. */
         @Param("auto")
         public String placement;
 
+        int bytes;
         Transport link;
         ByteBuffer request;
         long sequence;
@@ -77,36 +85,37 @@ public class IpcRoundTripBenchmark {
 
         @Setup(Level.Trial)
         public void open() {
-            // At least 64 bytes of room, so the 8-byte checksum reply fits even when payloadBytes is 0.
+            bytes = IpcSweep.parseBytes(payloadBytes);
             IpcPlacement where = IpcPlacement.parse(placement);
-            link = Transports.open(transport, Math.max(64, payloadBytes), Transports.DEFAULT_TIMEOUT_MS,
+            // At least 64 bytes of room, so the 8-byte checksum reply fits even when the payload is empty.
+            link = Transports.open(transport, Math.max(64, bytes), Transports.DEFAULT_TIMEOUT_MS,
                     where.peerCpu());
             IpcPlacement.pinCurrentThread(where.callerCpu()); // after the peer started: its JVM threads stay free
             request = link.request();
-            byte[] content = new byte[payloadBytes];
-            new SplittableRandom(payloadBytes).nextBytes(content);
+            byte[] content = new byte[bytes];
+            new SplittableRandom(bytes).nextBytes(content);
             request.put(0, content);
         }
 
         @TearDown(Level.Iteration)
         public void verify() {
-            String what = transport + " round trip of " + payloadBytes + " bytes";
-            if (lastReplyBytes != payloadBytes) {
+            String what = transport + " round trip of " + bytes + " bytes";
+            if (lastReplyBytes != bytes) {
                 throw new IllegalStateException(what + ": reply had " + lastReplyBytes + " bytes");
             }
-            if (!link.reply().slice(0, payloadBytes).equals(request.slice(0, payloadBytes))) {
+            if (!link.reply().slice(0, bytes).equals(request.slice(0, bytes))) {
                 throw new IllegalStateException(what + ": the last reply differs from its request (sequence "
                         + sequence + ")");
             }
             CRC32C ours = new CRC32C();
-            ours.update(request.slice(0, payloadBytes));
-            link.call(Frame.CHECKSUM, payloadBytes);
+            ours.update(request.slice(0, bytes));
+            link.call(Frame.CHECKSUM, bytes);
             long theirs = link.reply().getLong(0);
             if (theirs != ours.getValue()) {
                 throw new IllegalStateException(what + ": the peer's CRC32C " + Long.toHexString(theirs)
                         + " differs from ours " + Long.toHexString(ours.getValue()));
             }
-            lastReplyBytes = link.call(Frame.ECHO, payloadBytes); // restore the reply verify() compares next time
+            lastReplyBytes = link.call(Frame.ECHO, bytes); // restore the reply verify() compares next time
         }
 
         @TearDown(Level.Trial)
@@ -117,9 +126,9 @@ public class IpcRoundTripBenchmark {
 
     @Benchmark
     public int roundTrip(Channel channel) {
-        if (channel.payloadBytes >= Long.BYTES) {
+        if (channel.bytes >= Long.BYTES) {
             channel.request.putLong(0, ++channel.sequence); // a new payload each call: no echo can be stale
         }
-        return channel.lastReplyBytes = channel.link.call(Frame.ECHO, channel.payloadBytes);
+        return channel.lastReplyBytes = channel.link.call(Frame.ECHO, channel.bytes);
     }
 }

@@ -47,12 +47,18 @@ public class IpcStreamBenchmark {
     /** Messages per invocation; JMH counts each as an operation. */
     static final int MESSAGES_PER_BATCH = 8;
 
-    /** The runner's {@code @Param("auto")} values: {@code split} where two CPUs can be pinned, else {@code os}. */
+    /** The runner's {@code @Param("auto")} values for this machine and profile (see {@link IpcSweep}). */
+    public static List<String> autoValues(String param, String profile) {
+        return switch (param) {
+            case "payloadBytes" -> IpcSweep.streamBytes(profile);
+            case "placement" -> IpcSweep.placement();
+            default -> throw IpcSweep.noAutoValues(param);
+        };
+    }
+
+    /** The same for a runner that does not name its profile: the quick profile's values. */
     public static List<String> autoValues(String param) {
-        if (!param.equals("placement")) {
-            throw new IllegalArgumentException("no automatic values for @Param " + param);
-        }
-        return List.of(IpcPlacement.best().label());
+        return autoValues(param, "quick");
     }
 
     /** Bytes delivered, reported by JMH per second as the secondary metric {@code bytes}. */
@@ -73,13 +79,15 @@ public class IpcStreamBenchmark {
         @Param({"threads", "pipe", "uds", "tcp", "shm"})
         public String transport;
 
-        @Param({"1048576", "16777216"})
-        public int payloadBytes;
+        /** Per profile (IpcSweep): 1 MiB in smoke, 1 and 16 MiB in quick, 64 KiB to 16 MiB in full. */
+        @Param("auto")
+        public String payloadBytes;
 
         /** split, same or os (IpcPlacement); auto: split where two CPUs can be pinned. */
         @Param("auto")
         public String placement;
 
+        int bytes;
         Transport link;
         ByteBuffer request;
         long batchBytes;
@@ -90,23 +98,24 @@ public class IpcStreamBenchmark {
 
         @Setup(Level.Trial)
         public void open() {
-            if (payloadBytes < Long.BYTES) {
+            bytes = IpcSweep.parseBytes(payloadBytes);
+            if (bytes < Long.BYTES) {
                 throw new IllegalArgumentException("streaming needs payloads of at least 8 bytes");
             }
             IpcPlacement where = IpcPlacement.parse(placement);
-            link = Transports.open(transport, payloadBytes, Transports.DEFAULT_TIMEOUT_MS, where.peerCpu());
+            link = Transports.open(transport, bytes, Transports.DEFAULT_TIMEOUT_MS, where.peerCpu());
             IpcPlacement.pinCurrentThread(where.callerCpu());
             request = link.request();
-            byte[] content = new byte[payloadBytes];
-            new SplittableRandom(payloadBytes).nextBytes(content);
+            byte[] content = new byte[bytes];
+            new SplittableRandom(bytes).nextBytes(content);
             request.put(0, content);
-            batchBytes = (long) MESSAGES_PER_BATCH * payloadBytes;
+            batchBytes = (long) MESSAGES_PER_BATCH * bytes;
         }
 
         @TearDown(Level.Iteration)
         public void verify() {
             if (lastAckBytes != batchBytes || lastAckSequenceSum != lastExpectedSequenceSum) {
-                throw new IllegalStateException(transport + " stream of " + payloadBytes + "-byte messages: the peer"
+                throw new IllegalStateException(transport + " stream of " + bytes + "-byte messages: the peer"
                         + " acknowledged " + lastAckBytes + " bytes with sequence sum " + lastAckSequenceSum
                         + ", expected " + batchBytes + " and " + lastExpectedSequenceSum);
             }
@@ -125,27 +134,29 @@ public class IpcStreamBenchmark {
         @Param("memcpy")
         public String transport;
 
-        @Param({"1048576", "16777216"})
-        public int payloadBytes;
+        @Param("auto")
+        public String payloadBytes;
 
+        int bytes;
         Arena arena;
         MemorySegment source;
         MemorySegment target;
 
         @Setup(Level.Trial)
         public void allocate() {
+            bytes = IpcSweep.parseBytes(payloadBytes);
             arena = Arena.ofConfined();
-            source = arena.allocate(payloadBytes, 4096);
-            target = arena.allocate(payloadBytes, 4096); // allocate() zeroes: every page is touched here
-            byte[] content = new byte[payloadBytes];
-            new SplittableRandom(payloadBytes).nextBytes(content);
-            MemorySegment.copy(content, 0, source, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, payloadBytes);
+            source = arena.allocate(bytes, 4096);
+            target = arena.allocate(bytes, 4096); // allocate() zeroes: every page is touched here
+            byte[] content = new byte[bytes];
+            new SplittableRandom(bytes).nextBytes(content);
+            MemorySegment.copy(content, 0, source, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, bytes);
         }
 
         @TearDown(Level.Iteration)
         public void verify() {
             if (source.mismatch(target) != -1) {
-                throw new IllegalStateException("memcpy of " + payloadBytes + " bytes: target differs from source");
+                throw new IllegalStateException("memcpy of " + bytes + " bytes: target differs from source");
             }
         }
 
@@ -161,7 +172,7 @@ public class IpcStreamBenchmark {
         long first = stream.sequence + 1;
         for (int i = 0; i < MESSAGES_PER_BATCH; i++) {
             stream.request.putLong(0, ++stream.sequence);
-            stream.link.send(Frame.SINK, stream.payloadBytes);
+            stream.link.send(Frame.SINK, stream.bytes);
         }
         stream.link.call(Frame.ACK, 0); // the batch counts once the peer has read all of it
         ByteBuffer ack = stream.link.reply();
@@ -177,9 +188,9 @@ public class IpcStreamBenchmark {
     public long memcpyBaseline(Copy copy, Delivered delivered) {
         // The same bytes per invocation as stream(), copied once on this thread: the per-byte ceiling.
         for (int i = 0; i < MESSAGES_PER_BATCH; i++) {
-            MemorySegment.copy(copy.source, 0, copy.target, 0, copy.payloadBytes);
+            MemorySegment.copy(copy.source, 0, copy.target, 0, copy.bytes);
         }
-        delivered.bytes += (long) MESSAGES_PER_BATCH * copy.payloadBytes;
+        delivered.bytes += (long) MESSAGES_PER_BATCH * copy.bytes;
         return copy.target.get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, 0);
     }
 }

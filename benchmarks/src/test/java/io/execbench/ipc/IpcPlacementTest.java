@@ -43,6 +43,20 @@ class IpcPlacementTest {
     }
 
     @Test
+    void payloadSizesFollowTheProfile() {
+        assertThat(IpcRoundTripBenchmark.autoValues("payloadBytes", "smoke")).containsExactly("64", "16384", "1048576");
+        assertThat(IpcRoundTripBenchmark.autoValues("payloadBytes", "quick"))
+                .containsExactly("0", "64", "1024", "16384", "262144", "1048576", "16777216");
+        assertThat(IpcRoundTripBenchmark.autoValues("payloadBytes", "full")).hasSize(10)
+                .containsAll(IpcRoundTripBenchmark.autoValues("payloadBytes", "quick"));
+        assertThat(IpcRoundTripBenchmark.autoValues("payloadBytes"))
+                .isEqualTo(IpcRoundTripBenchmark.autoValues("payloadBytes", "quick"));
+        assertThat(IpcStreamBenchmark.autoValues("payloadBytes", "quick")).containsExactly("1048576", "16777216");
+        assertThat(IpcMessageFormatBenchmark.autoValues("payloadBytes", "smoke")).containsExactly("1024");
+        assertThatThrownBy(() -> IpcSweep.parseBytes("auto")).hasMessageContaining("-p payloadBytes=N");
+    }
+
+    @Test
     void autoValuesOfferOnePlacement() {
         assertThat(IpcRoundTripBenchmark.autoValues("placement")).containsExactly(IpcPlacement.best().label());
         assertThatThrownBy(() -> IpcRoundTripBenchmark.autoValues("transport"))
