@@ -1,0 +1,8 @@
+package io.execbench.ipc;
+
+class ShmTransportTest extends TransportContractTest {
+    @Override
+    String transport() {
+        return "shm";
+    }
+}

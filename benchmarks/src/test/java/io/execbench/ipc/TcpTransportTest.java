@@ -1,0 +1,8 @@
+package io.execbench.ipc;
+
+class TcpTransportTest extends TransportContractTest {
+    @Override
+    String transport() {
+        return "tcp";
+    }
+}

@@ -1,0 +1,8 @@
+package io.execbench.ipc;
+
+class ThreadsTransportTest extends TransportContractTest {
+    @Override
+    String transport() {
+        return "threads";
+    }
+}
