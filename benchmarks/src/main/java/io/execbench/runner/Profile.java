@@ -13,11 +13,14 @@ import java.util.Locale;
 public enum Profile {
     TEST(1, 0, 0, 3, 10),
     SMOKE(1, 1, 100, 3, 100),
-    QUICK(2, 1, 500, 3, 500),
-    FULL(3, 2, 1000, 5, 1000);
+    QUICK(2, 1, 300, 3, 300),
+    FULL(3, 2, 800, 5, 800);
 
-    /** What starting a forked JVM and setting up a trial costs, for time estimates only. */
-    static final Duration FORK_OVERHEAD_ESTIMATE = Duration.ofMillis(1500);
+    /**
+     * What starting a forked JVM and setting up a trial costs, for time estimates only: about 0.5 s for most
+     * benchmarks here, 2 s where a trial builds the memory kernel's chain or starts worker JVMs.
+     */
+    static final Duration FORK_OVERHEAD_ESTIMATE = Duration.ofMillis(1000);
 
     private final int forks;
     private final int warmupIterations;
