@@ -13,14 +13,15 @@ import java.util.Locale;
 public enum Profile {
     TEST(1, 0, 0, 3, 10),
     SMOKE(1, 1, 100, 3, 100),
-    QUICK(2, 1, 300, 3, 300),
-    FULL(3, 2, 800, 5, 800);
+    QUICK(2, 1, 200, 3, 200),
+    FULL(3, 2, 600, 5, 600);
 
     /**
-     * What starting a forked JVM and setting up a trial costs, for time estimates only: about 0.5 s for most
-     * benchmarks here, 2 s where a trial builds the memory kernel's chain or starts worker JVMs.
+     * What starting a forked JVM and setting up a trial costs, for time estimates only: 1.35 s on average over the
+     * quick profile's 131 benchmarks on a 2-core machine (0.5 s for most, 2 s and more where a trial builds the
+     * memory kernel's chain or starts worker and peer JVMs).
      */
-    static final Duration FORK_OVERHEAD_ESTIMATE = Duration.ofMillis(1000);
+    static final Duration FORK_OVERHEAD_ESTIMATE = Duration.ofMillis(1350);
 
     private final int forks;
     private final int warmupIterations;

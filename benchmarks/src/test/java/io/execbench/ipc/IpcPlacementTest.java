@@ -51,8 +51,11 @@ class IpcPlacementTest {
                 .containsAll(IpcRoundTripBenchmark.autoValues("payloadBytes", "quick"));
         assertThat(IpcRoundTripBenchmark.autoValues("payloadBytes"))
                 .isEqualTo(IpcRoundTripBenchmark.autoValues("payloadBytes", "quick"));
-        assertThat(IpcStreamBenchmark.autoValues("payloadBytes", "quick")).containsExactly("1048576", "16777216");
+        assertThat(IpcStreamBenchmark.autoValues("payloadBytes", "quick")).containsExactly("1048576");
+        assertThat(IpcStreamBenchmark.autoValues("payloadBytes", "full")).containsExactly("65536", "1048576",
+                "16777216");
         assertThat(IpcMessageFormatBenchmark.autoValues("payloadBytes", "smoke")).containsExactly("1024");
+        assertThat(IpcMessageFormatBenchmark.autoValues("payloadBytes", "full")).containsExactly("1024", "1048576");
         assertThatThrownBy(() -> IpcSweep.parseBytes("auto")).hasMessageContaining("-p payloadBytes=N");
     }
 
