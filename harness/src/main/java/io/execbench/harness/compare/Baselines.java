@@ -42,12 +42,19 @@ public final class Baselines {
         } else {
             differs(reasons, "machine fingerprint", baseline.machineFingerprint(), current.machineFingerprint());
             differs(reasons, "profile", baseline.profile().name(), current.profile().name());
+            // The same profile name with another budget (forks, iterations, times) measures differently.
+            differs(reasons, "profile budget", budget(baseline.profile()), budget(current.profile()));
             differs(reasons, "JDK major version", jdkMajor(baseline.jvm().version()), jdkMajor(current.jvm().version()));
         }
         if (baseline.status() == RunStatus.PARTIAL) {
             reasons.add("the baseline did not finish (partial)");
         }
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
+    }
+
+    private static String budget(RunInfo.Profile profile) {
+        return profile.forks() + " forks, " + profile.warmupIterations() + " x " + profile.warmupTimeMs()
+                + " ms warm-up, " + profile.measurementIterations() + " x " + profile.measurementTimeMs() + " ms";
     }
 
     /** The JDK's major version from a version string: {@code 25.0.3 -> 25}, {@code 1.8.0_392 -> 8}. */

@@ -112,6 +112,20 @@ class RunComparatorFixtureTest {
     }
 
     @Test
+    void theSameProfileNameWithAnotherBudgetIsNotComparable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws Exception {
+        java.nio.file.Path results = Fixtures.copy("nightly/results", temp.resolve("results"));
+        java.nio.file.Path runJson = results.resolve(B_ALU_SLOWER).resolve("run.json");
+        java.nio.file.Files.writeString(runJson, java.nio.file.Files.readString(runJson)
+                .replaceFirst("\"measurementTimeMs\" ?: ?\\d+", "\"measurementTimeMs\": 200"));
+        Run changed = RunReader.read(results.resolve(B_ALU_SLOWER));
+
+        assertThat(changed.info().profile().measurementTimeMs()).isEqualTo(200L);
+        assertThat(Baselines.incomparability(run(B).info(), changed.info()))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("profile budget differs"));
+    }
+
+    @Test
     void theBaselineIsTheLatestEarlierComparableCompleteRun() throws Exception {
         var listings = io.execbench.harness.read.RunLocator.list(Fixtures.path("nightly/results")).stream()
                 .map(io.execbench.harness.read.RunListing::of).toList();
