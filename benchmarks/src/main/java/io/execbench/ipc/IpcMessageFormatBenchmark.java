@@ -51,18 +51,13 @@ public class IpcMessageFormatBenchmark {
         };
     }
 
-    /** The same for a runner that does not name its profile: the quick profile's values. */
-    public static List<String> autoValues(String param) {
-        return autoValues(param, "quick");
-    }
-
     /** One transport and one order graph, with its JSON kept as the raw payload. */
     @State(Scope.Thread)
     public static class Message {
         @Param({"threads", "pipe"})
         public String transport;
 
-        /** The JSON's target size, per profile (IpcSweep): 1 KiB in smoke, 1 KiB and 1 MiB otherwise. */
+        /** The JSON's target size, per profile (IpcSweep): 1 KiB in smoke and quick, 1 KiB and 1 MiB in full. */
         @Param("auto")
         public String payloadBytes;
 

@@ -58,11 +58,6 @@ public class IpcRoundTripBenchmark {
         };
     }
 
-    /** The same for a runner that does not name its profile: the quick profile's values. */
-    public static List<String> autoValues(String param) {
-        return autoValues(param, "quick");
-    }
-
     /** One transport to one peer, for one payload size. */
     @State(Scope.Thread)
     public static class Channel {

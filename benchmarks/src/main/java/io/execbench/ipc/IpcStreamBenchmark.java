@@ -56,11 +56,6 @@ public class IpcStreamBenchmark {
         };
     }
 
-    /** The same for a runner that does not name its profile: the quick profile's values. */
-    public static List<String> autoValues(String param) {
-        return autoValues(param, "quick");
-    }
-
     /** Bytes delivered, reported by JMH per second as the secondary metric {@code bytes}. */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.OPERATIONS)
@@ -79,7 +74,7 @@ public class IpcStreamBenchmark {
         @Param({"threads", "pipe", "uds", "tcp", "shm"})
         public String transport;
 
-        /** Per profile (IpcSweep): 1 MiB in smoke, 1 and 16 MiB in quick, 64 KiB to 16 MiB in full. */
+        /** Per profile (IpcSweep): 1 MiB in smoke and quick, 64 KiB, 1 MiB and 16 MiB in full. */
         @Param("auto")
         public String payloadBytes;
 
