@@ -25,8 +25,10 @@ import java.util.Optional;
  * @param sweeps      one per benchmark and combination of the other parameters, in display order
  * @param yields      one per kernel that has an {@code os}/{@code spread} sweep: the hyperthread yield, or why not
  * @param logicalCpus the machine's logical CPUs, or null when unknown
+ * @param usableCpus  the CPUs the run could use at once (allowed set, cgroup quota), or null when unknown: the USL
+ *                    fit is capped there ({@link UslFit})
  */
-public record ScalingExperiment(List<Sweep> sweeps, List<YieldRow> yields, Integer logicalCpus) {
+public record ScalingExperiment(List<Sweep> sweeps, List<YieldRow> yields, Integer logicalCpus, Double usableCpus) {
 
     public static final String SCORE_METRIC = "workUnits";
 
@@ -62,7 +64,8 @@ public record ScalingExperiment(List<Sweep> sweeps, List<YieldRow> yields, Integ
     }
 
     /** The sweeps of {@code results}; {@code planNotes} explain placements the run skipped. */
-    public static ScalingExperiment of(List<BenchmarkResult> results, Integer logicalCpus, List<String> planNotes) {
+    public static ScalingExperiment of(List<BenchmarkResult> results, Integer logicalCpus, Double usableCpus,
+                                       List<String> planNotes) {
         List<Sweep> sweeps = new ArrayList<>();
         for (ResultGroup group : ResultGrouping.group(results)) {
             if (!group.mode().equals("thrpt")) {
@@ -76,12 +79,14 @@ public record ScalingExperiment(List<Sweep> sweeps, List<YieldRow> yields, Integ
                             .add(result);
                 }
             }
-            byRest.forEach((rest, members) -> sweep(group.shortName(), rest, members).ifPresent(sweeps::add));
+            byRest.forEach((rest, members) -> sweep(group.shortName(), rest, members, usableCpus)
+                    .ifPresent(sweeps::add));
         }
-        return new ScalingExperiment(sweeps, yields(sweeps, planNotes), logicalCpus);
+        return new ScalingExperiment(sweeps, yields(sweeps, planNotes), logicalCpus, usableCpus);
     }
 
-    private static Optional<Sweep> sweep(String benchmark, Map<String, String> rest, List<BenchmarkResult> members) {
+    private static Optional<Sweep> sweep(String benchmark, Map<String, String> rest, List<BenchmarkResult> members,
+                                         Double usableCpus) {
         List<ThroughputPoint> points = new ArrayList<>();
         for (BenchmarkResult result : members) {
             Metric metric = score(result);
@@ -98,9 +103,11 @@ public record ScalingExperiment(List<Sweep> sweeps, List<YieldRow> yields, Integ
         String problem;
         if (speedups.stream().filter(p -> p.threads() > 1).count() < 2) {
             problem = "the USL needs speedups at two or more thread counts above 1";
+        } else if (usableCpus != null && usableCpus <= 1) {
+            problem = "the USL needs more than one usable CPU; this run had " + usableCpus;
         } else {
             try {
-                usl = Optional.of(UslFit.fit(speedups));
+                usl = Optional.of(UslFit.fit(speedups, usableCpus));
                 problem = null;
             } catch (RuntimeException e) { // the optimiser did not converge: say so instead of drawing a guess
                 problem = "the USL fit did not converge (" + e.getClass().getSimpleName() + ")";

@@ -21,13 +21,14 @@ public record Experiments(ModelExperiment models, IpcExperiment ipc, ScalingExpe
     /** A run with none of the experiments: the report shows its generic results only. */
     public static Experiments none() {
         return new Experiments(new ModelExperiment(List.of()), new IpcExperiment(List.of()),
-                new ScalingExperiment(List.of(), List.of(), null), List.of());
+                new ScalingExperiment(List.of(), List.of(), null, null), List.of());
     }
 
     /** Analyses every experiment {@code run} holds; {@code logs} are its latency/*.hlog files. */
     public static Experiments of(Run run, List<LatencyLog> logs, MachineFacts machine) {
         return new Experiments(ModelExperiment.of(run.results()), IpcExperiment.of(run.results()),
-                ScalingExperiment.of(run.results(), machine.logicalCpus(), machine.scalingPlanNotes()),
+                ScalingExperiment.of(run.results(), machine.logicalCpus(), machine.usableCpus(),
+                        machine.scalingPlanNotes()),
                 LatencyGrouping.of(run.results(), logs));
     }
 }

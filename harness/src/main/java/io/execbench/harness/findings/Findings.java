@@ -9,6 +9,7 @@ import io.execbench.harness.latency.LatencySummary;
 import io.execbench.harness.scaling.Estimate;
 import io.execbench.harness.scaling.HyperthreadYield;
 import io.execbench.harness.scaling.Speedup;
+import io.execbench.harness.scaling.UslFit;
 import io.execbench.harness.write.Numbers;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -152,8 +153,15 @@ public final class Findings {
                         + Text.estimate(atCpus.get().efficiency());
             }
             if (sweep.usl().isPresent()) {
-                sentence += "; USL contention σ = " + Text.estimate(sweep.usl().get().sigma()) + ", coherency κ = "
-                        + Text.estimate(sweep.usl().get().kappa()) + " (95%)";
+                UslFit fit = sweep.usl().get();
+                sentence += "; USL" + (fit.cpus() == null ? "" : " (flat past " + Numbers.cpus(fit.cpus())
+                        + " usable CPUs)") + ": contention σ = " + Text.estimate(fit.sigma()) + (fit.kappaIdentified()
+                        ? ", coherency κ = " + Text.estimate(fit.kappa()) + " (95%)"
+                        : " (95%), coherency κ not identifiable with one thread count above 1 within the CPUs (fixed"
+                                + " at 0)")
+                        + (fit.peakThreads() == null ? "" : ", peak at " + Numbers.cpus(fit.peakThreads())
+                                + " threads")
+                        + ", worst residual " + Numbers.format(fit.worstResidualFraction() * 100) + "%";
             }
             out.add(sentence + ".");
         }

@@ -17,12 +17,16 @@ import java.util.Map;
  *
  * @param logicalCpus       the logical CPUs the run could use: {@code topology.logicalCpus}, else
  *                          {@code cpu.logicalCpus}; null when unknown
+ * @param usableCpus        the CPUs the run's threads could actually run on at once: the least of the logical CPUs,
+ *                          the allowed CPU set ({@code topology.allowedCpus}) and a numeric cgroup quota
+ *                          ({@code topology.cgroupCpuQuota}, e.g. 1.5); null when none of them is known
  * @param topology          topology fields as label to text, in a reading order (empty when absent)
  * @param scalingPlanNotes  what the scaling sweep skipped on this machine and why
  */
-public record MachineFacts(Integer logicalCpus, Map<String, String> topology, List<String> scalingPlanNotes) {
+public record MachineFacts(Integer logicalCpus, Double usableCpus, Map<String, String> topology,
+                           List<String> scalingPlanNotes) {
 
-    public static final MachineFacts UNKNOWN = new MachineFacts(null, Map.of(), List.of());
+    public static final MachineFacts UNKNOWN = new MachineFacts(null, null, Map.of(), List.of());
 
     public MachineFacts {
         topology = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(topology));
@@ -63,8 +67,25 @@ public record MachineFacts(Integer logicalCpus, Map<String, String> topology, Li
         JsonNode logical = topology.path("logicalCpus").canConvertToInt() ? topology.path("logicalCpus")
                 : root.path("cpu").path("logicalCpus");
         Integer logicalCpus = logical.isIntegralNumber() && logical.intValue() > 0 ? logical.intValue() : null;
-        return new MachineFacts(logicalCpus, fields, JsonFields.strings(root.path("workload")
+        return new MachineFacts(logicalCpus, usableCpus(logicalCpus, topology), fields, JsonFields.strings(root.path("workload")
                 .path("scalingPlanNotes")));
+    }
+
+    private static Double usableCpus(Integer logicalCpus, JsonNode topology) {
+        Double usable = logicalCpus == null ? null : logicalCpus.doubleValue();
+        JsonNode allowed = topology.path("allowedCpus");
+        if (allowed.isArray() && !allowed.isEmpty()) {
+            usable = usable == null ? allowed.size() : Math.min(usable, allowed.size());
+        }
+        try {
+            double quota = Double.parseDouble(topology.path("cgroupCpuQuota").asText("max"));
+            if (quota > 0 && Double.isFinite(quota)) {
+                usable = usable == null ? quota : Math.min(usable, quota);
+            }
+        } catch (NumberFormatException notANumber) {
+            // "max" (no limit) or "unknown": the quota does not limit what is known
+        }
+        return usable;
     }
 
     private static void put(Map<String, String> fields, String label, JsonNode node) {

@@ -164,7 +164,11 @@ final class ExperimentSections {
         List<String> notes = new ArrayList<>();
         notes.add("Speedup over one thread of the same kernel and placement, from the workUnits counter (kernel "
                 + "steps per second summed over workers), with 99.9% intervals. Efficiency is speedup / threads. "
-                + "Effective cores is the highest speedup. The USL fit's parameters carry 95% intervals.");
+                + "Effective cores is the highest speedup. The USL fit's parameters carry 95% intervals. The USL "
+                + "describes threads that each have a CPU, so the model is flat past the usable CPUs (threads beyond "
+                + "them time-slice); a residual there is what oversubscription costs beyond that. With one thread "
+                + "count above 1 within the CPUs (a 2-CPU machine) coherency κ cannot be told from contention σ and "
+                + "is fixed at 0.");
         for (ScalingExperiment.YieldRow row : scaling.yields()) {
             notes.add(row.yield().isPresent()
                     ? "Hyperthread yield, " + row.kernel() + ": a sibling is worth "
@@ -187,8 +191,11 @@ final class ExperimentSections {
                         Tables.estimate(point.speedup()), Tables.estimate(point.efficiency()),
                         Tables.text(fitted))));
             }
-            String usl = sweep.usl().map(f -> "USL: σ = " + Numbers.format(f.sigma().value()) + ", κ = "
-                    + Numbers.format(f.kappa().value())).orElse("no USL fit: " + sweep.uslProblem());
+            String usl = sweep.usl().map(f -> "USL: σ = " + Numbers.format(f.sigma().value())
+                    + (f.kappaIdentified() ? ", κ = " + Numbers.format(f.kappa().value()) : ", κ not identifiable")
+                    + (f.peakThreads() == null ? "" : ", peak at " + Numbers.cpus(f.peakThreads()) + " threads")
+                    + ", worst residual " + Numbers.format(f.worstResidualFraction() * 100) + "%")
+                    .orElse("no USL fit: " + sweep.uslProblem());
             rows.add(new TableRow("note", Tables.row(Tables.text("effective cores"),
                     Tables.estimate(sweep.effectiveCores()), Tables.text(usl), Tables.text(""), Tables.text(""))));
             figures.add(new Figure(svg, true, new Table(List.of("threads", sweep.unit() + " ± 99.9%",

@@ -57,6 +57,11 @@ public final class Numbers {
         return Long.toString(value);
     }
 
+    /** A CPU or thread count that may be fractional (a cgroup quota of 1.5): {@code 2}, {@code 1.500}, {@code 31.62}. */
+    public static String cpus(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e9 ? count((long) value) : format(value);
+    }
+
     /** An instant in UTC to the second, e.g. {@code 2026-11-26T13:25:16Z}; {@value #NOT_AVAILABLE} when null. */
     public static String instant(Instant instant) {
         return instant == null ? NOT_AVAILABLE : UTC_SECONDS.format(instant.truncatedTo(ChronoUnit.SECONDS));

@@ -19,7 +19,7 @@ class ExperimentFixturesTest {
         Run run = RunReader.read(ReportResources.path("scaling"));
         MachineFacts machine = MachineFacts.read(run.folder().dir());
         ScalingExperiment scaling = ScalingExperiment.of(run.results(), machine.logicalCpus(),
-                machine.scalingPlanNotes());
+                machine.usableCpus(), machine.scalingPlanNotes());
 
         assertThat(machine.logicalCpus()).isEqualTo(2);
         assertThat(scaling.sweeps()).hasSize(6).extracting(ScalingExperiment.Sweep::otherParams)

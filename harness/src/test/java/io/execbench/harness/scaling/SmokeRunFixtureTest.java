@@ -12,13 +12,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real jmh.json: the execbench runner's smoke profile (1 fork, 3 x 100 ms) of ScalingBenchmark on the project's
- * 2-vCPU KVM machine while other builds ran, so its numbers are noisy; the test pins the arithmetic on them.
+ * Real jmh.json files of ScalingBenchmark on the project's 2-vCPU KVM machine: the execbench runner's smoke profile
+ * (1 fork, 3 x 100 ms) while other builds ran, so its numbers are noisy, and the full profile (3 forks, 5 x 600 ms)
+ * on a quiet machine. The tests pin the arithmetic on them.
  */
 class SmokeRunFixtureTest {
 
+    private static final String SMOKE = "/scaling/smoke-2vcpu-jmh.json";
+    private static final String FULL = "/scaling/full-2vcpu-jmh.json";
+
     private static List<ThroughputPoint> sweep(String kernel, String placement) throws IOException {
-        try (InputStream in = SmokeRunFixtureTest.class.getResourceAsStream("/scaling/smoke-2vcpu-jmh.json")) {
+        return sweep(SMOKE, kernel, placement);
+    }
+
+    private static List<ThroughputPoint> sweep(String fixture, String kernel, String placement) throws IOException {
+        try (InputStream in = SmokeRunFixtureTest.class.getResourceAsStream(fixture)) {
             JsonNode results = new ObjectMapper().readTree(in);
             List<ThroughputPoint> points = new ArrayList<>();
             for (JsonNode result : results) {
@@ -60,6 +68,29 @@ class SmokeRunFixtureTest {
         assertThat(fit.residuals()).hasSize(4);
         // Past 2 threads the machine is simply full: the USL's smooth curve cannot follow the hard knee closely.
         assertThat(fit.worstResidualFraction()).isLessThan(0.10);
+    }
+
+    @Test
+    void aluOnTwoVcpusFollowsTheUslCappedAtTheCpusWithinFivePercent() throws IOException {
+        for (String placement : List.of("os", "spread")) {
+            List<Speedup.Point> speedups = Speedup.of(sweep(FULL, "alu", placement));
+            assertThat(speedups).extracting(Speedup.Point::threads).containsExactly(1, 2, 3, 4);
+            assertThat(Speedup.effectiveCores(speedups).value()).as(placement).isGreaterThan(1.8);
+
+            UslFit plain = UslFit.fit(speedups);
+            UslFit capped = UslFit.fit(speedups, 2.0);
+            // One concurrency level above 1 within 2 CPUs: only sigma can be fitted, to all three points.
+            assertThat(capped.kappaIdentified()).isFalse();
+            assertThat(capped.kappa().value()).isZero();
+            assertThat(capped.degreesOfFreedom()).isEqualTo(2);
+            assertThat(capped.sigma().hasInterval()).isTrue();
+            assertThat(capped.peakThreads()).isEqualTo(2.0);
+            assertThat(capped.predict(3)).isEqualTo(capped.predict(2));
+            assertThat(capped.residuals()).allSatisfy(r -> assertThat(Math.abs(r.fraction())).as(placement + " at "
+                    + r.threads() + " threads").isLessThan(0.05));
+            // The cap is what makes the difference, not a looser measure: with fewer parameters it fits better.
+            assertThat(capped.worstResidualFraction()).isLessThan(plain.worstResidualFraction());
+        }
     }
 
     @Test

@@ -83,4 +83,50 @@ class UslFitTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("two or more thread counts above 1").hasMessageContaining("[1, 2]");
     }
+
+    @Test
+    void cappedAtTheCpusTheModelIsFlatPastThemAndStillRecoversBothParameters() {
+        // 16 CPUs, the law up to 16 threads, time-sliced (flat) past them.
+        int[] threads = {1, 2, 4, 8, 12, 16, 24, 32};
+        List<Speedup.Point> points = new ArrayList<>();
+        for (int n : threads) {
+            Estimate s = Estimate.withoutInterval(UslFit.capacity(Math.min(n, 16), 0.04, 0.001), 0.999);
+            points.add(new Speedup.Point(n, s, s.dividedBy(n)));
+        }
+        UslFit capped = UslFit.fit(points, 16.0);
+        assertThat(capped.kappaIdentified()).isTrue();
+        assertThat(capped.sigma().value()).isCloseTo(0.04, within(1e-7));
+        assertThat(capped.kappa().value()).isCloseTo(0.001, within(1e-8));
+        assertThat(capped.worstResidualFraction()).isLessThan(1e-7);
+        assertThat(capped.predict(32)).isCloseTo(capped.predict(16), within(1e-12));
+        assertThat(capped.peakThreads()).isEqualTo(16.0); // N* = sqrt(0.96 / 0.001) = 31 lies past the CPUs
+        // The plain law must bend through the knee at 16 and misses the points around it.
+        assertThat(UslFit.fit(points).worstResidualFraction()).isGreaterThan(0.01);
+    }
+
+    @Test
+    void onTwoCpusKappaIsNotIdentifiableAndOnlySigmaIsFitted() {
+        List<Speedup.Point> points = new ArrayList<>();
+        double[] measured = {1, 1.9, 1.85, 1.88};
+        for (int i = 0; i < measured.length; i++) {
+            Estimate s = Estimate.withoutInterval(measured[i], 0.999);
+            points.add(new Speedup.Point(i + 1, s, s.dividedBy(i + 1)));
+        }
+        UslFit fit = UslFit.fit(points, 2.0);
+        assertThat(fit.kappaIdentified()).isFalse();
+        assertThat(fit.kappa().value()).isZero();
+        assertThat(fit.kappa().hasInterval()).isFalse();
+        assertThat(fit.degreesOfFreedom()).isEqualTo(2);
+        // C = 2 / (1 + sigma) for every N > 1: sigma near 2 / 1.877 - 1, with an interval from the 2 spare points.
+        assertThat(fit.sigma().value()).isCloseTo(2 / 1.877 - 1, within(0.003));
+        assertThat(fit.sigma().low()).isLessThan(fit.sigma().value());
+        assertThat(fit.residuals()).extracting(UslFit.Residual::threads).containsExactly(1, 2, 3, 4);
+        assertThat(fit.residuals().get(2).fitted()).isEqualTo(fit.residuals().get(3).fitted());
+    }
+
+    @Test
+    void refusesACapOfOneCpuOrLess() {
+        assertThatThrownBy(() -> UslFit.fit(synthetic(0, 0, 0, 1), 1.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than one usable CPU");
+    }
 }
