@@ -100,7 +100,7 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     private void runAll(List<PlannedBenchmark> plan, Profile profile, RunRecorder recorder, Progress progress) {
-        try (JmhExecutor jmh = new JmhExecutor(profile, recorder.logFile(), verbose)) {
+        try (JmhExecutor jmh = new JmhExecutor(profile, recorder.logFile(), recorder.latencyDir(), verbose)) {
             for (PlannedBenchmark benchmark : plan) {
                 progress.started(benchmark);
                 JmhExecutor.Outcome outcome = jmh.run(benchmark);

@@ -1,5 +1,6 @@
 package io.execbench.runner;
 
+import io.execbench.latency.IntervalLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,10 +45,16 @@ final class JmhExecutor implements AutoCloseable {
 
     private final Profile profile;
     private final OutputStream logFile;
+    private final Path latencyDir;
     private final boolean echoToConsole;
 
-    JmhExecutor(Profile profile, Path logFile, boolean echoToConsole) {
+    /**
+     * @param latencyDir where benchmarks that record latency themselves write their logs (passed to every fork as
+     *                   {@code -Dexecbench.latency.dir}, see {@code io.execbench.latency.IntervalLog})
+     */
+    JmhExecutor(Profile profile, Path logFile, Path latencyDir, boolean echoToConsole) {
         this.profile = profile;
+        this.latencyDir = latencyDir.toAbsolutePath();
         this.echoToConsole = echoToConsole;
         try {
             this.logFile = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -92,7 +99,7 @@ final class JmhExecutor implements AutoCloseable {
                 // JMH 1.37 still uses sun.misc.Unsafe, and the topology code calls sched_setaffinity through FFM;
                 // JDK 25 would print warnings into every fork's output, burying real failure text. Allowing both
                 // changes nothing measured.
-                .jvmArgsAppend(UNSAFE_ALLOW, NATIVE_ACCESS)
+                .jvmArgsAppend(UNSAFE_ALLOW, NATIVE_ACCESS, "-D" + IntervalLog.DIR_PROPERTY + "=" + latencyDir)
                 .shouldFailOnError(true);
         benchmark.params().forEach(options::param);
         return options;

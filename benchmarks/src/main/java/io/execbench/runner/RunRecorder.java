@@ -57,6 +57,14 @@ final class RunRecorder {
         return folder.dir();
     }
 
+    /**
+     * Where forks write their latency logs ({@code latency/} of the run folder, while it is still partial; the
+     * folder moves with the run when it completes).
+     */
+    Path latencyDir() {
+        return folder.dir().resolve("latency");
+    }
+
     Path logFile() {
         return folder.logFile();
     }

@@ -1,11 +1,13 @@
 package io.execbench.scaling;
 
+import io.execbench.latency.IntervalLog;
 import io.execbench.topology.TopologyProbe;
 import io.execbench.workload.Kernel;
 import io.execbench.workload.Kernels;
 import io.execbench.workload.Seeds;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,6 +20,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /*
  * Measures: how CPU-bound throughput grows as threads go from 1 to twice the usable CPUs, for the alu, fp and memory
@@ -44,6 +48,12 @@ import org.openjdk.jmh.annotations.TearDown;
  *  - Unmeasurable placements: ScalingPlan offers packed only where SMT siblings exist and pinned placements only
  *    where sched_setaffinity works, and prints why anything was skipped; a pinned worker whose mask does not read
  *    back as its one CPU fails the trial instead of measuring the OS's placement under a pinned label.
+ *
+ * Latency past the CPUs: every chunk's wall time is recorded per worker (WorkerPool) and, when the execbench runner
+ * gives a latency folder, each measurement iteration becomes one interval of latency/scaling-<kernel>-<placement>@
+ * t<threads>-<pid>.hlog, tagged "threads=<n>". Up to the CPU count a chunk takes its compute time (tens of
+ * microseconds); past it, a chunk that loses its CPU waits out other workers' time slices (milliseconds), so the
+ * report's chart of these logs shows the latency spread that oversubscription costs while throughput stays flat.
  *
  * Expect (2 vCPUs, no SMT): alu and fp reach about 2x at threads=2 and stay there past the CPUs (oversubscribed
  * workers time-slice without losing throughput); memory also close to 2x (latency-bound walks overlap). With SMT,
@@ -114,6 +124,9 @@ public class ScalingBenchmark {
         long seed = Seeds.FIRST;
         long lastSeed;
         long lastChecksum;
+        Optional<IntervalLog> latencyLog = Optional.empty();
+        boolean measuring;
+        long iterationStartMs;
 
         @Setup(Level.Trial)
         public void start() {
@@ -142,6 +155,24 @@ public class ScalingBenchmark {
             }
             lastSeed = seed;
             lastChecksum = pool.runBatch(lastSeed, chunks);
+            latencyLog = IntervalLog.forThisFork("scaling-" + kernel + "-" + where.label(),
+                    String.format("t%04d", threadCount));
+        }
+
+        @Setup(Level.Iteration)
+        public void startInterval(IterationParams iteration) {
+            measuring = iteration.getType() == IterationType.MEASUREMENT;
+            pool.resetChunkLatency();
+            iterationStartMs = System.currentTimeMillis();
+        }
+
+        @TearDown(Level.Iteration)
+        public void endInterval() {
+            if (measuring) {
+                // The workers recorded into their histograms before the batch's closing phaser phase.
+                latencyLog.ifPresent(log -> log.add("threads=" + parseThreads(threads), pool.chunkLatency(),
+                        iterationStartMs));
+            }
         }
 
         @TearDown(Level.Iteration)
@@ -157,6 +188,7 @@ public class ScalingBenchmark {
         @TearDown(Level.Trial)
         public void stop() {
             pool.close();
+            latencyLog.ifPresent(IntervalLog::write);
         }
     }
 

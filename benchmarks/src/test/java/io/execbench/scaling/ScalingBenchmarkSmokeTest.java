@@ -2,12 +2,20 @@ package io.execbench.scaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.execbench.latency.IntervalLog;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -23,7 +31,7 @@ class ScalingBenchmarkSmokeTest {
     }
 
     @Test
-    void everyPlannedPlacementAndKernelRunsOversubscribedAndInline() throws Exception {
+    void everyPlannedPlacementAndKernelRunsOversubscribedAndInline(@TempDir Path latency) throws Exception {
         List<String> placements = ScalingBenchmark.autoValues("placement", "test");
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(ScalingBenchmark.class.getName() + "\\.")
@@ -34,7 +42,8 @@ class ScalingBenchmarkSmokeTest {
                 // 3 threads: more than this machine's CPUs, so pinned workers share CPUs (the order wraps).
                 .param("threads", "3")
                 .param("placement", placements.toArray(String[]::new))
-                .jvmArgsAppend("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED")
+                .jvmArgsAppend("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
+                        "-D" + IntervalLog.DIR_PROPERTY + "=" + latency)
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)
                 .build()).run();
@@ -46,5 +55,22 @@ class ScalingBenchmarkSmokeTest {
             assertThat(result.getSecondaryResults()).containsKey("workUnits");
             assertThat(result.getSecondaryResults().get("workUnits").getScore()).isPositive();
         }
+
+        // One chunk-latency log per parallel trial (the fork's), one measurement interval tagged with the threads.
+        List<Path> logs;
+        try (Stream<Path> files = Files.list(latency)) {
+            logs = files.sorted().toList();
+        }
+        assertThat(logs).hasSize(3 * placements.size()).allSatisfy(log -> {
+            assertThat(log.getFileName().toString()).matches("scaling-(alu|fp|memory)-[a-z]+@t0003-\\d+\\.hlog");
+            try (InputStream in = Files.newInputStream(log)) {
+                HistogramLogReader reader = new HistogramLogReader(in);
+                Histogram interval = (Histogram) reader.nextIntervalHistogram();
+                assertThat(interval.getTag()).isEqualTo("threads=3");
+                assertThat(interval.getTotalCount()).isPositive();
+                assertThat(interval.getMinValue()).isPositive();
+                assertThat(reader.nextIntervalHistogram()).isNull();
+            }
+        });
     }
 }

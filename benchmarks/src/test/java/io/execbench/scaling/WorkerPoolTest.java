@@ -25,6 +25,24 @@ class WorkerPoolTest {
     }
 
     @Test
+    void everyChunkLeavesOneLatencySampleUntilReset() {
+        Kernel[] kernels = {Kernels.create("alu"), Kernels.create("alu")};
+        try (WorkerPool pool = new WorkerPool(kernels, 20_000, List.of(), "test")) {
+            pool.runBatch(1, 40);
+            pool.runBatch(2, 30);
+            org.HdrHistogram.Histogram latency = pool.chunkLatency();
+            assertThat(latency.getTotalCount()).isEqualTo(70);
+            // 20 000 alu steps take microseconds, never nothing and never a minute.
+            assertThat(latency.getMinValue()).isPositive();
+            assertThat(latency.getMaxValue()).isLessThan(WorkerPool.MAX_RECORDED_NS);
+            pool.resetChunkLatency();
+            assertThat(pool.chunkLatency().getTotalCount()).isZero();
+            pool.runBatch(3, 5);
+            assertThat(pool.chunkLatency().getTotalCount()).isEqualTo(5);
+        }
+    }
+
+    @Test
     void pinnedWorkersReadBackTheirCpu() {
         List<Integer> allowed = Affinity.currentThreadCpus().cpus().orElse(List.of());
         org.junit.jupiter.api.Assumptions.assumeFalse(allowed.isEmpty(), "pinning unavailable here");

@@ -4,10 +4,12 @@ import io.execbench.harness.experiments.CostFit;
 import io.execbench.harness.experiments.IpcExperiment;
 import io.execbench.harness.experiments.ModelExperiment;
 import io.execbench.harness.experiments.ScalingExperiment;
+import io.execbench.harness.latency.LatencyGroup;
 import io.execbench.harness.scaling.Estimate;
 import io.execbench.harness.scaling.HyperthreadYield;
 import io.execbench.harness.scaling.Speedup;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,7 +33,7 @@ public final class Claims {
 
     public static List<Claim> of(Experiments experiments) {
         return List.of(loop(experiments.models()), processes(experiments.models()), ipc(experiments.ipc()),
-                cores(experiments.scaling()), pool(experiments.scaling()),
+                cores(experiments.scaling()), pool(experiments.scaling(), experiments.latency()),
                 virtual(experiments.models()));
     }
 
@@ -133,8 +135,11 @@ public final class Claims {
         return new Claim(CORES, "Speedup " + String.join("; ", parts) + "." + note, verdict);
     }
 
-    /** The thread sweep at, below and past the logical CPUs (a pool-size sweep of the models suite is not read yet). */
-    private static Claim pool(ScalingExperiment scaling) {
+    /**
+     * The thread sweep at, below and past the logical CPUs, and what the threads past them do to each chunk's latency
+     * (the scaling suite's latency logs). A pool-size sweep of the models suite is not read yet.
+     */
+    private static Claim pool(ScalingExperiment scaling, List<LatencyGroup> latency) {
         Integer cpus = scaling.logicalCpus();
         List<String> parts = new ArrayList<>();
         int better = 0;
@@ -161,8 +166,43 @@ public final class Claims {
             return new Claim(POOL, "No pool-size sweep and no thread sweep around the core count.", Claim.UNTESTED);
         }
         String verdict = worse > 0 ? Claim.NOT_SUPPORTED : better > 0 ? Claim.SUPPORTED : Claim.WITHIN_NOISE;
+        List<String> tails = cpus == null ? List.of() : oversubscribedTails(latency, cpus);
         return new Claim(POOL, "Thread sweep (a pinned worker pool), speedup: " + String.join("; ", parts)
-                + ". More threads than CPUs add nothing; fewer leave cores idle.", verdict);
+                + ". More threads than CPUs add nothing; fewer leave cores idle." + (tails.isEmpty() ? ""
+                        : " Each chunk's latency, p99 / p99.9, at " + cpus + " threads and past them: "
+                                + String.join("; ", tails) + "."), verdict);
+    }
+
+    /** Per scaling latency chart: chunk p99 with one thread per CPU against the most threads measured. */
+    private static List<String> oversubscribedTails(List<LatencyGroup> latency, int cpus) {
+        List<String> tails = new ArrayList<>();
+        for (LatencyGroup group : latency) {
+            if (!group.title().startsWith("scaling-")) {
+                continue;
+            }
+            Optional<LatencyGroup.Series> atCpus = group.series().stream()
+                    .filter(s -> s.label().equals("threads=" + cpus)).findFirst();
+            Optional<LatencyGroup.Series> most = group.series().stream()
+                    .filter(s -> threadsOf(s.label()) > cpus).max(Comparator.comparingInt(s -> threadsOf(s.label())));
+            if (atCpus.isPresent() && most.isPresent()) {
+                tails.add(group.title().substring("scaling-".length()) + " " + tail(atCpus.get()) + " at " + cpus
+                        + ", " + tail(most.get()) + " at " + threadsOf(most.get().label()));
+            }
+        }
+        return tails;
+    }
+
+    private static String tail(LatencyGroup.Series series) {
+        return Text.time(series.merged().getValueAtPercentile(99)) + " / "
+                + Text.time(series.merged().getValueAtPercentile(99.9));
+    }
+
+    private static int threadsOf(String label) {
+        try {
+            return label.startsWith("threads=") ? Integer.parseInt(label.substring("threads=".length())) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Virtual threads against a fixed pool of platform threads on the same coarse tasks. */

@@ -13,7 +13,7 @@ import org.HdrHistogram.Histogram;
 /**
  * Collects a run's latency distributions into chart-sized groups: each SampleTime benchmark's results, one line per
  * value of its {@code model} or {@code transport} parameter (the other parameters, e.g. {@code payloadBytes}, make
- * separate groups), and each {@code .hlog} file, one line per tag. A benchmark with neither parameter gets one line
+ * separate groups), and each {@code .hlog} file or group of files, one line per tag (a group's files are its forks). A benchmark with neither parameter gets one line
  * per parameter combination. Pure.
  */
 public final class LatencyGrouping {
@@ -32,8 +32,9 @@ public final class LatencyGrouping {
             }
         }
         for (LatencyLog log : logs) {
-            groups.add(new LatencyGroup(log.name(), "latency/" + log.name() + ".hlog", log.series().stream()
-                    .map(t -> new LatencyGroup.Series(t.tag(), t.histogram(), List.of())).toList()));
+            groups.add(new LatencyGroup(log.name(), log.source(), log.series().stream()
+                    .map(t -> new LatencyGroup.Series(t.tag(), t.histogram(), t.files().size() > 1 ? t.files()
+                            : List.of())).toList()));
         }
         return groups;
     }

@@ -18,7 +18,8 @@ import org.HdrHistogram.HistogramLogReader;
  * Reads a run's {@code latency/*.hlog} files: HdrHistogram interval logs as {@code HistogramLogWriter} writes them
  * (comment lines, {@code #[StartTime: ...]}, {@code #[BaseTime: ...]}, a legend, then one line per interval:
  * {@code Tag=name,start,length,max,compressed-histogram}). Values are read as nanoseconds, the unit every execbench
- * experiment records in. Intervals are merged per tag; a {@code DoubleHistogram} interval is refused with the file
+ * experiment records in. Files named {@code <group>@<part>.hlog} (one per forked JVM, say) form one log named
+ * {@code <group>}, each file kept as one of the tag's {@link LatencyLog.Tagged#files()}. Intervals are merged per tag; a {@code DoubleHistogram} interval is refused with the file
  * named, since its values have no unit the report could assume. Never writes.
  */
 public final class LatencyLogReader {
@@ -43,11 +44,39 @@ public final class LatencyLogReader {
         } catch (IOException e) {
             throw new RunReadException(dir, "cannot list: " + e.getMessage(), e);
         }
-        List<LatencyLog> logs = new ArrayList<>();
+        Map<String, List<LatencyLog>> byGroup = new LinkedHashMap<>();
         for (Path file : files) {
-            logs.add(read(file));
+            LatencyLog log = read(file);
+            byGroup.computeIfAbsent(groupOf(log.name()), g -> new ArrayList<>()).add(log);
         }
+        List<LatencyLog> logs = new ArrayList<>();
+        byGroup.forEach((group, members) -> logs.add(members.size() == 1 && members.getFirst().name().equals(group)
+                ? members.getFirst() : combine(group, members)));
         return logs;
+    }
+
+    /** The group a file belongs to: its name up to the first {@code @}, or the whole name. */
+    static String groupOf(String name) {
+        int at = name.indexOf('@');
+        return at > 0 ? name.substring(0, at) : name;
+    }
+
+    private static LatencyLog combine(String group, List<LatencyLog> members) {
+        Map<String, Histogram> merged = new LinkedHashMap<>();
+        Map<String, Integer> intervals = new LinkedHashMap<>();
+        Map<String, List<Histogram>> files = new LinkedHashMap<>();
+        for (LatencyLog member : members) {
+            for (LatencyLog.Tagged tagged : member.series()) {
+                merged.computeIfAbsent(tagged.tag(), t -> JmhHistograms.newHistogram()).add(tagged.histogram());
+                intervals.merge(tagged.tag(), tagged.intervals(), Integer::sum);
+                files.computeIfAbsent(tagged.tag(), t -> new ArrayList<>()).add(tagged.histogram());
+            }
+        }
+        List<LatencyLog.Tagged> series = new ArrayList<>();
+        merged.forEach((tag, histogram) -> series.add(new LatencyLog.Tagged(tag, histogram, intervals.get(tag),
+                files.get(tag))));
+        return new LatencyLog(group, LATENCY_DIR + "/" + group + "@*.hlog (" + members.size()
+                + (members.size() == 1 ? " file)" : " files)"), series);
     }
 
     /** Reads one log, merging its intervals per tag. */
@@ -73,8 +102,9 @@ public final class LatencyLogReader {
             throw new RunReadException(file, "cannot read: " + e.getMessage(), e);
         }
         List<LatencyLog.Tagged> series = new ArrayList<>();
-        merged.forEach((tag, histogram) -> series.add(new LatencyLog.Tagged(tag, histogram, intervals.get(tag))));
-        return new LatencyLog(name, series);
+        merged.forEach((tag, histogram) -> series.add(new LatencyLog.Tagged(tag, histogram, intervals.get(tag),
+                List.of(histogram))));
+        return new LatencyLog(name, LATENCY_DIR + "/" + fileName, series);
     }
 
     /** The next interval; HdrHistogram reports a malformed line as an unchecked exception, named here. */

@@ -46,6 +46,36 @@ class LatencyLogReaderTest {
     }
 
     @Test
+    void filesOfOneGroupAreOneLogWithAHistogramPerFile(@TempDir Path run) throws Exception {
+        Path latency = Files.createDirectories(run.resolve("latency"));
+        Path fixture = ReportResources.path("latency/handoff.hlog");
+        Files.copy(fixture, latency.resolve("handoff@t0001-200.hlog"));
+        Files.copy(fixture, latency.resolve("handoff@t0001-100.hlog"));
+        Files.copy(fixture, latency.resolve("alone.hlog"));
+
+        List<LatencyLog> logs = LatencyLogReader.readAll(run);
+
+        assertThat(logs).extracting(LatencyLog::name).containsExactly("alone", "handoff");
+        LatencyLog alone = logs.get(0);
+        assertThat(alone.series()).allSatisfy(t -> assertThat(t.files()).containsExactly(t.histogram()));
+        LatencyLog grouped = logs.get(1);
+        assertThat(grouped.series()).extracting(LatencyLog.Tagged::tag).containsExactly("inline", "fixedPool",
+                "virtual");
+        assertThat(grouped.series()).extracting(LatencyLog.Tagged::intervals).containsExactly(8, 8, 8);
+        Map<String, Histogram> one = mergedByTag(fixture);
+        for (LatencyLog.Tagged tagged : grouped.series()) {
+            assertThat(tagged.files()).hasSize(2).allSatisfy(h -> assertThat(h).isEqualTo(one.get(tagged.tag())));
+            assertThat(tagged.histogram().getTotalCount()).isEqualTo(2 * one.get(tagged.tag()).getTotalCount());
+        }
+        // In the report each file becomes a fork row under its tag.
+        List<LatencyGroup> groups = LatencyGrouping.of(List.of(), logs);
+        assertThat(groups.get(0).source()).isEqualTo("latency/alone.hlog");
+        assertThat(groups.get(1).source()).isEqualTo("latency/handoff@*.hlog (2 files)");
+        assertThat(groups.get(1).series()).allSatisfy(s -> assertThat(s.forks()).hasSize(2));
+        assertThat(groups.get(0).series()).allSatisfy(s -> assertThat(s.forks()).isEmpty());
+    }
+
+    @Test
     void aRunWithoutALatencyFolderHasNoLogs(@TempDir Path run) throws Exception {
         assertThat(LatencyLogReader.readAll(run)).isEmpty();
     }
