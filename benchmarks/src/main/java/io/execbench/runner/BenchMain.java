@@ -100,6 +100,7 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     private void runAll(List<PlannedBenchmark> plan, Profile profile, RunRecorder recorder, Progress progress) {
+        canary(recorder, "start");
         try (JmhExecutor jmh = new JmhExecutor(profile, recorder.logFile(), recorder.latencyDir(), verbose)) {
             for (PlannedBenchmark benchmark : plan) {
                 progress.started(benchmark);
@@ -113,6 +114,14 @@ public final class BenchMain implements Callable<Integer> {
                 }
             }
         }
+        canary(recorder, "end");
+    }
+
+    /** Reads the machine canary (no fork is running) and records it: see {@link MachineCanary}. */
+    private void canary(RunRecorder recorder, String phase) {
+        MachineCanary.Reading reading = MachineCanary.measure(phase, clock);
+        recorder.recordCanary(reading);
+        out.println("execbench: " + MachineCanary.describe(reading));
     }
 
     /**

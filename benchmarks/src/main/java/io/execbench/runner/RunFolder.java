@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
+import java.util.List;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -26,6 +27,7 @@ public final class RunFolder {
     static final String PARTIAL_SUFFIX = ".partial";
     static final String RUN_JSON = "run.json";
     static final String JMH_JSON = "jmh.json";
+    static final String CANARY_JSON = "canary.json";
     static final String JMH_LOG = "jmh.log";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -69,6 +71,17 @@ public final class RunFolder {
             writeAtomically(dir.resolve(RUN_JSON), JSON.writeValueAsBytes(info));
         } catch (IOException e) {
             throw new UncheckedIOException(dir.resolve(RUN_JSON) + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code canary.json}: every machine canary reading of the run so far. */
+    public void writeCanary(List<MachineCanary.Reading> readings) {
+        Path file = dir.resolve(CANARY_JSON);
+        try {
+            writeAtomically(file, JSON.writeValueAsBytes(new MachineCanary.File(MachineCanary.File.SCHEMA_VERSION,
+                    List.copyOf(readings))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
         }
     }
 

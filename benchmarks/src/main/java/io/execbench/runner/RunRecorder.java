@@ -24,6 +24,7 @@ final class RunRecorder {
     private final Clock clock;
     private final List<RunResult> results = new ArrayList<>();
     private final List<RunInfo.Failure> failures = new ArrayList<>();
+    private final List<MachineCanary.Reading> canary = new ArrayList<>();
     private RunInfo info;
     private boolean closed;
 
@@ -76,6 +77,15 @@ final class RunRecorder {
         results.add(result);
         folder.writeResults(results);
         saveCounts();
+    }
+
+    /** Adds a machine canary reading and rewrites canary.json. */
+    synchronized void recordCanary(MachineCanary.Reading reading) {
+        if (closed) {
+            return;
+        }
+        canary.add(reading);
+        folder.writeCanary(canary);
     }
 
     synchronized void recordFailure(PlannedBenchmark benchmark, String error) {

@@ -48,6 +48,20 @@ class BenchMainTest {
         assertThat(jmh).hasSize(planned);
         assertThat(StreamSupport.stream(jmh.spliterator(), false)
                 .map(r -> r.get("primaryMetric").get("score").asDouble())).allMatch(score -> score > 0);
+        // The machine canary, read before the first benchmark and after the last.
+        JsonNode canary = RunFolders.json(runDir.resolve("canary.json"));
+        assertThat(canary.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(canary.get("readings")).hasSize(2);
+        assertThat(canary.get("readings").get(0).get("phase").asText()).isEqualTo("start");
+        assertThat(canary.get("readings").get(1).get("phase").asText()).isEqualTo("end");
+        for (JsonNode reading : canary.get("readings")) {
+            for (String probe : new String[] {"cpu", "wakeup"}) {
+                assertThat(reading.get(probe).get("median").asDouble()).as(probe).isPositive();
+                assertThat(reading.get(probe).get("samples")).hasSize(MachineCanary.REPETITIONS);
+            }
+        }
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("machine canary (start): cpu ")
+                .contains("machine canary (end): cpu ");
     }
 
     @Test

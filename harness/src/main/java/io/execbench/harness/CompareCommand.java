@@ -4,10 +4,12 @@ import io.execbench.harness.compare.Baselines;
 import io.execbench.harness.compare.BenchmarkComparison;
 import io.execbench.harness.compare.Comparison;
 import io.execbench.harness.compare.ComparisonSettings;
+import io.execbench.harness.compare.MachineDrift;
 import io.execbench.harness.compare.NoiseModel;
 import io.execbench.harness.compare.RunComparator;
 import io.execbench.harness.compare.Verdict;
 import io.execbench.harness.history.NoiseJson;
+import io.execbench.harness.read.CanaryReadings;
 import io.execbench.harness.read.Run;
 import io.execbench.harness.read.RunListing;
 import io.execbench.harness.read.RunReader;
@@ -143,7 +145,9 @@ final class CompareCommand implements Callable<Integer> {
         } else {
             noise = NoiseModel.NONE;
         }
-        return RunComparator.compare(baseline, current, choice, noise, noiseLabel, settings);
+        MachineDrift drift = MachineDrift.of(CanaryReadings.read(baseline.folder().dir()),
+                CanaryReadings.read(current.folder().dir()), settings);
+        return RunComparator.compare(baseline, current, choice, noise, noiseLabel, drift, settings);
     }
 
     private void print(Comparison comparison, Path dir) {
@@ -155,6 +159,7 @@ final class CompareCommand implements Callable<Integer> {
         if (comparison.notComparable() != null) {
             out.println("  not comparable: " + comparison.notComparable());
         } else {
+            out.println("  machine canary: " + comparison.machineDrift().describe());
             for (BenchmarkComparison b : comparison.benchmarks()) {
                 if (b.verdict() != Verdict.UNCHANGED) {
                     out.printf("  %-14s %s: %s%n", b.verdict().label(), b.key().label(), b.reason());

@@ -13,10 +13,12 @@ import java.util.Map;
  * @param notComparable   why the runs could not be compared at all, or null when they were
  * @param settings        the thresholds and test settings used
  * @param noiseModel      which calibration set the thresholds ({@code none} or the calibration runs' range)
+ * @param machineDrift    how much the machine itself changed between the runs (their canaries)
  * @param benchmarks      one verdict per benchmark, in name order
  */
 public record Comparison(String currentId, String baselineId, String baselineChoice, String notComparable,
-                         ComparisonSettings settings, String noiseModel, List<BenchmarkComparison> benchmarks) {
+                         ComparisonSettings settings, String noiseModel, MachineDrift machineDrift,
+                         List<BenchmarkComparison> benchmarks) {
 
     public Comparison {
         benchmarks = List.copyOf(benchmarks);

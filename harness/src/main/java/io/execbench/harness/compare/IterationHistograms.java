@@ -17,24 +17,30 @@ public final class IterationHistograms {
     private final double[] values;
     private final List<int[]> binIndexes;
     private final List<long[]> binCounts;
+    private final int[] forkOf;
 
-    private IterationHistograms(double[] values, List<int[]> binIndexes, List<long[]> binCounts) {
+    private IterationHistograms(double[] values, List<int[]> binIndexes, List<long[]> binCounts, int[] forkOf) {
         this.values = values;
         this.binIndexes = binIndexes;
         this.binCounts = binCounts;
+        this.forkOf = forkOf;
     }
 
     /** The histograms of {@code metric} (empty unless SampleTime), values multiplied by {@code unitFactor}. */
     public static IterationHistograms of(Metric metric, double unitFactor) {
         TreeSet<Double> distinct = new TreeSet<>();
         List<List<HistogramBin>> iterations = new ArrayList<>();
+        List<Integer> forks = new ArrayList<>();
+        int forkIndex = 0;
         for (List<List<HistogramBin>> fork : metric.rawDataHistogram()) {
             for (List<HistogramBin> iteration : fork) {
                 if (iteration.stream().anyMatch(bin -> bin.count() > 0)) {
                     iterations.add(iteration);
+                    forks.add(forkIndex);
                     iteration.forEach(bin -> distinct.add(bin.value()));
                 }
             }
+            forkIndex++;
         }
         double[] grid = distinct.stream().mapToDouble(Double::doubleValue).toArray();
         List<int[]> indexes = new ArrayList<>();
@@ -46,7 +52,7 @@ public final class IterationHistograms {
         for (int i = 0; i < grid.length; i++) {
             grid[i] *= unitFactor;
         }
-        return new IterationHistograms(grid, indexes, counts);
+        return new IterationHistograms(grid, indexes, counts, forks.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** How many iterations recorded samples. */
@@ -61,6 +67,34 @@ public final class IterationHistograms {
             add(totals, i, 1);
         }
         return quantile(totals, q);
+    }
+
+    /**
+     * How far apart this run's forks are at quantile {@code q}: {@code max / min - 1} of each fork's quantile over its
+     * own iterations; 0 with one fork. The percentile counterpart of {@link Samples#forkSpread()}.
+     */
+    public double forkSpread(double q) {
+        int forks = java.util.Arrays.stream(forkOf).max().orElse(-1) + 1;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        int measured = 0;
+        for (int f = 0; f < forks; f++) {
+            long[] totals = new long[values.length];
+            boolean any = false;
+            for (int i = 0; i < binIndexes.size(); i++) {
+                if (forkOf[i] == f) {
+                    add(totals, i, 1);
+                    any = true;
+                }
+            }
+            if (any) {
+                double value = quantile(totals, q);
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+                measured++;
+            }
+        }
+        return measured < 2 || !(min > 0) ? 0 : max / min - 1;
     }
 
     /** The same quantile over iterations drawn with replacement. */

@@ -32,13 +32,19 @@ public final class RunComparator {
     /** Compares {@code current} with {@code baseline}; {@code baselineChoice} says how the baseline was chosen. */
     public static Comparison compare(Run baseline, Run current, String baselineChoice, NoiseModel noise,
                                      String noiseLabel, ComparisonSettings settings) {
+        return compare(baseline, current, baselineChoice, noise, noiseLabel, MachineDrift.NONE, settings);
+    }
+
+    /** As above, with every threshold at least the machine's own change between the runs ({@code drift}). */
+    public static Comparison compare(Run baseline, Run current, String baselineChoice, NoiseModel noise,
+                                     String noiseLabel, MachineDrift drift, ComparisonSettings settings) {
         Map<BenchmarkKey, BenchmarkResult> before = byKey(baseline.results());
         Map<BenchmarkKey, BenchmarkResult> after = byKey(current.results());
         List<BenchmarkComparison> benchmarks = new ArrayList<>();
         for (Map.Entry<BenchmarkKey, BenchmarkResult> entry : after.entrySet()) {
             BenchmarkResult old = before.get(entry.getKey());
             benchmarks.add(old == null ? notInBaseline(entry.getKey(), entry.getValue())
-                    : compare(entry.getKey(), old, entry.getValue(), noise, settings));
+                    : compare(entry.getKey(), old, entry.getValue(), noise, drift, settings));
         }
         for (Map.Entry<BenchmarkKey, BenchmarkResult> entry : before.entrySet()) {
             if (!after.containsKey(entry.getKey())) {
@@ -46,7 +52,8 @@ public final class RunComparator {
             }
         }
         benchmarks.sort((x, y) -> x.key().compareTo(y.key()));
-        return new Comparison(current.id(), baseline.id(), baselineChoice, null, settings, noiseLabel, benchmarks);
+        return new Comparison(current.id(), baseline.id(), baselineChoice, null, settings, noiseLabel, drift,
+                benchmarks);
     }
 
     /**
@@ -59,11 +66,17 @@ public final class RunComparator {
                 .map(e -> new BenchmarkComparison(e.getKey(), e.getValue().primaryMetric().scoreUnit(),
                         direction(e.getValue()), Verdict.NOT_COMPARABLE, reason, List.of()))
                 .toList();
-        return new Comparison(current.id(), baselineId, baselineChoice, reason, settings, "none", benchmarks);
+        return new Comparison(current.id(), baselineId, baselineChoice, reason, settings, "none", MachineDrift.NONE,
+                benchmarks);
     }
 
     static BenchmarkComparison compare(BenchmarkKey key, BenchmarkResult baseline, BenchmarkResult current,
                                        NoiseModel noise, ComparisonSettings settings) {
+        return compare(key, baseline, current, noise, MachineDrift.NONE, settings);
+    }
+
+    static BenchmarkComparison compare(BenchmarkKey key, BenchmarkResult baseline, BenchmarkResult current,
+                                       NoiseModel noise, MachineDrift drift, ComparisonSettings settings) {
         String unit = current.primaryMetric().scoreUnit();
         Direction direction = direction(current);
         OptionalDouble factor = Units.factor(baseline.primaryMetric().scoreUnit(), unit);
@@ -79,21 +92,22 @@ public final class RunComparator {
         }
         SplittableRandom random = Bootstrap.random(settings.seed(), key.fullLabel());
         List<MetricComparison> metrics = new ArrayList<>();
-        metrics.add(score(key, before, after, direction, noise, settings, random));
+        metrics.add(score(key, before, after, direction, noise, drift, settings, random));
         if (!baseline.primaryMetric().rawDataHistogram().isEmpty()
                 && !current.primaryMetric().rawDataHistogram().isEmpty()) {
             IterationHistograms oldLatency = IterationHistograms.of(baseline.primaryMetric(), factor.getAsDouble());
             IterationHistograms newLatency = IterationHistograms.of(current.primaryMetric(), 1);
             PERCENTILES.forEach((name, q) -> metrics.add(
-                    percentile(key, name, q, oldLatency, newLatency, direction, noise, settings, random)));
+                    percentile(key, name, q, oldLatency, newLatency, direction, noise, drift, settings, random)));
         }
         return combine(key, unit, direction, metrics);
     }
 
     private static MetricComparison score(BenchmarkKey key, Samples before, Samples after, Direction direction,
-                                          NoiseModel noise, ComparisonSettings settings, SplittableRandom random) {
+                                          NoiseModel noise, MachineDrift drift, ComparisonSettings settings,
+                                          SplittableRandom random) {
         Threshold threshold = Threshold.of(settings.minEffect(), noise.floor(key, "score"), before.forkSpread(),
-                after.forkSpread());
+                after.forkSpread(), drift.magnitude());
         double[] x = after.pooled();
         double[] y = before.pooled();
         Estimate ratio = Bootstrap.ratioOfMedians(before, after, settings.resamples(), settings.confidence(), random);
@@ -114,8 +128,11 @@ public final class RunComparator {
 
     private static MetricComparison percentile(BenchmarkKey key, String name, double q, IterationHistograms before,
                                                IterationHistograms after, Direction direction, NoiseModel noise,
-                                               ComparisonSettings settings, SplittableRandom random) {
-        Threshold threshold = Threshold.of(settings.minEffect(), noise.floor(key, name), 0, 0);
+                                               MachineDrift drift, ComparisonSettings settings,
+                                               SplittableRandom random) {
+        // The forks of each run are an A/A experiment for a percentile as much as for the score.
+        Threshold threshold = Threshold.of(settings.minEffect(), noise.floor(key, name), before.forkSpread(q),
+                after.forkSpread(q), drift.magnitude());
         // No rank test backs a percentile's verdict, so its interval alone must carry the significance level.
         double confidence = Math.max(settings.confidence(), 1 - settings.alpha());
         Estimate ratio = Bootstrap.ratioOfQuantiles(before, after, q, settings.percentileResamples(), confidence,

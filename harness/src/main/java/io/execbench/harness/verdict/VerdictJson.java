@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.execbench.harness.compare.BenchmarkComparison;
 import io.execbench.harness.compare.Comparison;
+import io.execbench.harness.compare.MachineDrift;
 import io.execbench.harness.compare.ComparisonSettings;
 import io.execbench.harness.compare.Estimate;
 import io.execbench.harness.compare.MetricComparison;
@@ -38,6 +39,7 @@ public final class VerdictJson {
         root.put("notComparableReason", comparison.notComparable());
         root.put("regression", !comparison.regressions().isEmpty());
         settings(root.putObject("settings"), comparison.settings(), comparison.noiseModel());
+        machineDrift(root.putObject("machineDrift"), comparison.machineDrift());
         ObjectNode counts = root.putObject("counts");
         comparison.counts().forEach((verdict, count) -> counts.put(verdict.label(), count));
         ArrayNode benchmarks = root.putArray("benchmarks");
@@ -58,6 +60,23 @@ public final class VerdictJson {
         node.put("percentileResamples", settings.percentileResamples());
         node.put("seed", settings.seed());
         node.put("noiseModel", noiseModel);
+    }
+
+    private static void machineDrift(ObjectNode node, MachineDrift drift) {
+        node.put("canary", drift.hasCanary());
+        node.put("magnitude", drift.magnitude());
+        node.put("summary", drift.describe());
+        ArrayNode probes = node.putArray("probes");
+        for (MachineDrift.ProbeChange change : drift.probes()) {
+            ObjectNode probe = probes.addObject();
+            probe.put("probe", change.probe());
+            probe.put("unit", change.unit());
+            probe.put("baseline", change.baseline());
+            probe.put("current", change.current());
+            probe.put("ratio", change.ratio());
+            probe.put("pValue", change.pValue());
+            probe.put("counted", change.counted());
+        }
     }
 
     private static void benchmark(ObjectNode node, BenchmarkComparison comparison) {

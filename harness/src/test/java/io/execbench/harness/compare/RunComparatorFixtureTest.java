@@ -50,6 +50,36 @@ class RunComparatorFixtureTest {
     }
 
     @Test
+    void aMachineThatItselfMovedMoreThanTheSlowdownRaisesNoAlarm() throws Exception {
+        // As if the canary's wake-up probe had been 15% slower in the second run (p tiny): the 10% step is within
+        // the machine's own change, so it is not a regression (its interval lies inside the 15% threshold:
+        // unchanged), and the reason says what set the threshold.
+        MachineDrift drift = new MachineDrift(List.of(new MachineDrift.ProbeChange("wakeup", "us/round trip", 10,
+                11.5, 1.15, 1e-9, true)), 0.15, null);
+        Comparison comparison = RunComparator.compare(run(B), run(B_ALU_SLOWER), "pinned", NoiseModel.NONE, "test",
+                drift, ComparisonSettings.DEFAULTS);
+
+        assertThat(comparison.regressions()).isEmpty();
+        assertThat(comparison.machineDrift()).isEqualTo(drift);
+        BenchmarkComparison alu = comparison.benchmarks().stream()
+                .filter(b -> b.key().label().equals("KernelBenchmark.run [kernel=alu, workUnits=100000] (avgt)"))
+                .findFirst().orElseThrow();
+        assertThat(alu.verdict()).isEqualTo(Verdict.UNCHANGED);
+        assertThat(alu.reason()).contains("threshold 15.0%").contains("canary");
+    }
+
+    @Test
+    void aPercentileThresholdIsAtLeastTheSpreadBetweenForksAtThatPercentile() throws Exception {
+        Run base = RunReader.read(Fixtures.path("nightly/sampletime/base"));
+        IterationHistograms latency = IterationHistograms.of(base.results().getFirst().primaryMetric(), 1);
+        double spread = latency.forkSpread(0.5);
+        assertThat(spread).isPositive();
+        BenchmarkComparison self = compare(base, base, NoiseModel.NONE).benchmarks().getFirst();
+        MetricComparison p50 = self.metrics().get(1);
+        assertThat(p50.threshold()).isEqualTo(Math.max(ComparisonSettings.DEFAULT_MIN_EFFECT, spread));
+    }
+
+    @Test
     void theSameRunAgainstItselfIsNeverRegressed() throws Exception {
         Comparison comparison = compare(run(B), run(B), NoiseModel.NONE);
         assertThat(comparison.benchmarks()).allSatisfy(b -> assertThat(b.verdict()).isIn(Verdict.UNCHANGED,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.execbench.harness.compare.BenchmarkComparison;
 import io.execbench.harness.compare.BenchmarkKey;
 import io.execbench.harness.compare.Comparison;
+import io.execbench.harness.compare.MachineDrift;
 import io.execbench.harness.compare.ComparisonSettings;
 import io.execbench.harness.compare.Direction;
 import io.execbench.harness.compare.Estimate;
@@ -34,6 +35,7 @@ class VerdictFilesTest {
         MetricComparison unchanged = new MetricComparison("score", 5, 5, 8, 8, new Estimate(1.0, 0.99, 1.01),
                 Double.NaN, 0.03, Verdict.UNCHANGED, "no change");
         return new Comparison("run-2", "run-1", "latest comparable", null, ComparisonSettings.DEFAULTS, "none",
+                MachineDrift.NONE,
                 List.of(new BenchmarkComparison(fine, "ops/ms", Direction.HIGHER_IS_BETTER, Verdict.UNCHANGED,
                                 "no change", List.of(unchanged)),
                         new BenchmarkComparison(gone, "ns/op", Direction.LOWER_IS_BETTER, Verdict.MISSING,
