@@ -106,6 +106,8 @@ public final class RunComparator {
     private static MetricComparison score(BenchmarkKey key, Samples before, Samples after, Direction direction,
                                           NoiseModel noise, MachineDrift drift, ComparisonSettings settings,
                                           SplittableRandom random) {
+        Threshold plain = Threshold.of(settings.minEffect(), noise.floor(key, "score"), before.forkSpread(),
+                after.forkSpread());
         Threshold threshold = Threshold.of(settings.minEffect(), noise.floor(key, "score"), before.forkSpread(),
                 after.forkSpread(), drift.magnitude());
         double[] x = after.pooled();
@@ -119,8 +121,7 @@ public final class RunComparator {
                     x.length, y.length, settings.alpha()));
         } else {
             p = MannWhitneyUTest.withDefaults().test(x, y).getPValue();
-            judgement = Judge.judge(direction, ratio, p, settings.alpha(), threshold.value(), threshold.why(),
-                    settings.confidence());
+            judgement = judge(direction, ratio, p, settings.alpha(), plain, threshold, settings.confidence());
         }
         return new MetricComparison("score", before.median(), after.median(), y.length, x.length, ratio, p,
                 threshold.value(), judgement.verdict(), judgement.reason());
@@ -131,6 +132,8 @@ public final class RunComparator {
                                                MachineDrift drift, ComparisonSettings settings,
                                                SplittableRandom random) {
         // The forks of each run are an A/A experiment for a percentile as much as for the score.
+        Threshold plain = Threshold.of(settings.minEffect(), noise.floor(key, name), before.forkSpread(q),
+                after.forkSpread(q));
         Threshold threshold = Threshold.of(settings.minEffect(), noise.floor(key, name), before.forkSpread(q),
                 after.forkSpread(q), drift.magnitude());
         // No rank test backs a percentile's verdict, so its interval alone must carry the significance level.
@@ -141,10 +144,31 @@ public final class RunComparator {
                 || after.iterationCount() < MIN_ITERATIONS_FOR_PERCENTILES
                 ? new Judgement(Verdict.NOISY, "too few iterations to resample (" + before.iterationCount()
                         + " against " + after.iterationCount() + ")")
-                : Judge.judge(direction, ratio, Double.NaN, settings.alpha(), threshold.value(), threshold.why(),
-                        confidence);
+                : judge(direction, ratio, Double.NaN, settings.alpha(), plain, threshold, confidence);
         return new MetricComparison(name, before.quantile(q), after.quantile(q), before.iterationCount(),
                 after.iterationCount(), ratio, Double.NaN, threshold.value(), judgement.verdict(), judgement.reason());
+    }
+
+    /**
+     * {@link Judge#judge} at {@code threshold}, which may have been raised by the machine's own change between the
+     * runs. That change can hide a difference but never make one: a metric that is unchanged only because the drift
+     * raised the threshold (at the {@code plain} threshold it would be regressed, improved or noisy) is noisy, and
+     * says so, rather than claimed unchanged.
+     */
+    static Judgement judge(Direction direction, Estimate ratio, double pValue, double alpha, Threshold plain,
+                           Threshold threshold, double confidence) {
+        Judgement judgement = Judge.judge(direction, ratio, pValue, alpha, threshold.value(), threshold.why(),
+                confidence);
+        if (judgement.verdict() != Verdict.UNCHANGED || threshold.value() <= plain.value()) {
+            return judgement;
+        }
+        Judgement without = Judge.judge(direction, ratio, pValue, alpha, plain.value(), plain.why(), confidence);
+        if (without.verdict() == Verdict.UNCHANGED) {
+            return judgement;
+        }
+        return new Judgement(Verdict.NOISY, judgement.reason() + String.format(java.util.Locale.ROOT,
+                "; at %.1f%% it would be %s: it cannot be told from the machine's own change", plain.value() * 100,
+                without.verdict().label()));
     }
 
     /** Resampling whole iterations says little with fewer than this many on a side. */
