@@ -42,9 +42,10 @@ import org.hipparchus.util.Pair;
  * @param kappa        coherency, with its interval (exactly 0, without an interval, when not identified)
  * @param kappaIdentified whether the sweep could separate kappa from sigma (see above)
  * @param cpus         the usable CPUs {@code p} the model is capped at, or null for the plain law
- * @param peakThreads  the thread count where the model peaks: {@code N* = sqrt((1 - sigma) / kappa)} when
- *                     {@code kappa > 0} and {@code sigma < 1}, capped at {@code p}; {@code p} itself when the law
- *                     only rises; null when it rises without limit (no kappa peak and no CPU limit)
+ * @param peakThreads  the thread count where the model peaks: {@code N* = sqrt((1 - sigma) / kappa)} (at least 1)
+ *                     when {@code kappa > 0} and {@code sigma < 1}, capped at {@code p}; {@code p} itself when the
+ *                     law only rises; 1 when {@code sigma >= 1} (more threads never help); null when it rises
+ *                     without limit (no kappa peak and no CPU limit)
  * @param residuals    one per input point, N = 1 included
  * @param degreesOfFreedom points above N = 1 minus the fitted parameters
  */
@@ -152,9 +153,14 @@ public record UslFit(Estimate sigma, Estimate kappa, boolean kappaIdentified, Do
                 kappaEstimate = new Estimate(kappa, kappa - kappaHalf, kappa + kappaHalf, confidence);
             }
         }
-        Double peak = kappa > 0 && sigma < 1 ? Double.valueOf(Math.sqrt((1 - sigma) / kappa)) : null;
-        if (cpus != null && (peak == null || peak > cpus)) {
-            peak = cpus;
+        Double peak;
+        if (sigma >= 1) {
+            peak = 1.0; // C(N) <= 1 for every N: no thread beyond the first adds anything
+        } else {
+            peak = kappa > 0 ? Double.valueOf(Math.max(1, Math.sqrt((1 - sigma) / kappa))) : null;
+            if (cpus != null && (peak == null || peak > cpus)) {
+                peak = cpus;
+            }
         }
         List<Residual> residuals = speedups.stream().map(p -> {
             double fitted = capacity(effective(p.threads(), cpus), sigma, kappa);

@@ -129,4 +129,17 @@ class UslFitTest {
         assertThatThrownBy(() -> UslFit.fit(synthetic(0, 0, 0, 1), 1.0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than one usable CPU");
     }
+
+    @Test
+    void aSweepThatNeverGainsPeaksAtOneThread() {
+        List<Speedup.Point> points = new ArrayList<>();
+        double[] measured = {1, 0.8, 0.7, 0.6};
+        for (int i = 0; i < measured.length; i++) {
+            Estimate s = Estimate.withoutInterval(measured[i], 0.999);
+            points.add(new Speedup.Point(i + 1, s, s.dividedBy(i + 1)));
+        }
+        UslFit fit = UslFit.fit(points, 8.0);
+        assertThat(fit.sigma().value()).isGreaterThan(1);
+        assertThat(fit.peakThreads()).isEqualTo(1.0);
+    }
 }
