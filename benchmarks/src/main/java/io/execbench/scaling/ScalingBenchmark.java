@@ -125,6 +125,7 @@ public class ScalingBenchmark {
         long lastSeed;
         long lastChecksum;
         Optional<IntervalLog> latencyLog = Optional.empty();
+        String latencyTag;
         boolean measuring;
         long iterationStartMs;
 
@@ -157,6 +158,7 @@ public class ScalingBenchmark {
             lastChecksum = pool.runBatch(lastSeed, chunks);
             latencyLog = IntervalLog.forThisFork("scaling-" + kernel + "-" + where.label(),
                     String.format("t%04d", threadCount));
+            latencyTag = "threads=" + threadCount;
         }
 
         @Setup(Level.Iteration)
@@ -170,8 +172,7 @@ public class ScalingBenchmark {
         public void endInterval() {
             if (measuring) {
                 // The workers recorded into their histograms before the batch's closing phaser phase.
-                latencyLog.ifPresent(log -> log.add("threads=" + parseThreads(threads), pool.chunkLatency(),
-                        iterationStartMs));
+                latencyLog.ifPresent(log -> log.add(latencyTag, pool.chunkLatency(), iterationStartMs));
             }
         }
 

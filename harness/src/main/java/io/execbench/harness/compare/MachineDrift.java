@@ -40,7 +40,7 @@ public record MachineDrift(List<ProbeChange> probes, double magnitude, String no
 
         /** The relative change, symmetric: {@code max(r, 1/r) - 1}. */
         public double change() {
-            return Math.max(ratio, 1 / ratio) - 1;
+            return symmetric(ratio);
         }
 
         /** E.g. {@code cpu 7.1% slower (3.102 vs 2.896 ns/step, p=1.2e-08)}. */
@@ -74,10 +74,13 @@ public record MachineDrift(List<ProbeChange> probes, double magnitude, String no
     /** The drift between {@code baseline}'s and {@code current}'s canaries, or why there is none. */
     public static MachineDrift of(Optional<CanaryReadings> baseline, Optional<CanaryReadings> current,
                                   ComparisonSettings settings) {
+        if (baseline.isEmpty() && current.isEmpty()) {
+            return NONE;
+        }
         if (baseline.isEmpty() || current.isEmpty()) {
-            return new MachineDrift(List.of(), 0, baseline.isEmpty() && current.isEmpty() ? NONE.note()
-                    : "no machine canary in the " + (baseline.isEmpty() ? "baseline" : "current run")
-                            + " (a run from before canary.json), so the machine's own change is unknown");
+            return new MachineDrift(List.of(), 0, "no machine canary in the "
+                    + (baseline.isEmpty() ? "baseline" : "current run")
+                    + " (a run from before canary.json), so the machine's own change is unknown");
         }
         List<ProbeChange> changes = new ArrayList<>();
         double magnitude = 0;
@@ -90,19 +93,20 @@ public record MachineDrift(List<ProbeChange> probes, double magnitude, String no
             double[] y = before.samples();
             double ratio = Stats.median(x) / Stats.median(y);
             double p = MannWhitneyUTest.withDefaults().test(x, y).getPValue();
-            ProbeChange change = new ProbeChange(entry.getKey(), entry.getValue().unit(), Stats.median(y),
-                    Stats.median(x), ratio, p, false);
-            boolean counted = p < settings.alpha() && change.change() > settings.minEffect();
-            change = new ProbeChange(change.probe(), change.unit(), change.baseline(), change.current(), ratio, p,
-                    counted);
-            changes.add(change);
+            boolean counted = p < settings.alpha() && symmetric(ratio) > settings.minEffect();
+            changes.add(new ProbeChange(entry.getKey(), entry.getValue().unit(), Stats.median(y), Stats.median(x),
+                    ratio, p, counted));
             if (counted) {
-                magnitude = Math.max(magnitude, change.change());
+                magnitude = Math.max(magnitude, symmetric(ratio));
             }
         }
         if (changes.isEmpty()) {
             return new MachineDrift(List.of(), 0, "the two runs' canaries have no probe in common");
         }
         return new MachineDrift(changes, magnitude, null);
+    }
+
+    private static double symmetric(double ratio) {
+        return Math.max(ratio, 1 / ratio) - 1;
     }
 }

@@ -108,8 +108,7 @@ public final class RunComparator {
                                           SplittableRandom random) {
         Threshold plain = Threshold.of(settings.minEffect(), noise.floor(key, "score"), before.forkSpread(),
                 after.forkSpread());
-        Threshold threshold = Threshold.of(settings.minEffect(), noise.floor(key, "score"), before.forkSpread(),
-                after.forkSpread(), drift.magnitude());
+        Threshold threshold = plain.withMachineDrift(drift.magnitude());
         double[] x = after.pooled();
         double[] y = before.pooled();
         Estimate ratio = Bootstrap.ratioOfMedians(before, after, settings.resamples(), settings.confidence(), random);
@@ -134,8 +133,7 @@ public final class RunComparator {
         // The forks of each run are an A/A experiment for a percentile as much as for the score.
         Threshold plain = Threshold.of(settings.minEffect(), noise.floor(key, name), before.forkSpread(q),
                 after.forkSpread(q));
-        Threshold threshold = Threshold.of(settings.minEffect(), noise.floor(key, name), before.forkSpread(q),
-                after.forkSpread(q), drift.magnitude());
+        Threshold threshold = plain.withMachineDrift(drift.magnitude());
         // No rank test backs a percentile's verdict, so its interval alone must carry the significance level.
         double confidence = Math.max(settings.confidence(), 1 - settings.alpha());
         Estimate ratio = Bootstrap.ratioOfQuantiles(before, after, q, settings.percentileResamples(), confidence,

@@ -14,17 +14,15 @@ import java.util.Locale;
 record Threshold(double value, String why) {
 
     static Threshold of(double minEffect, double noiseFloor, double baselineForkSpread, double currentForkSpread) {
-        return of(minEffect, noiseFloor, baselineForkSpread, currentForkSpread, 0);
-    }
-
-    /** As above, also raised to the machine's own change between the runs ({@link MachineDrift#magnitude()}). */
-    static Threshold of(double minEffect, double noiseFloor, double baselineForkSpread, double currentForkSpread,
-                        double machineDrift) {
         Threshold threshold = new Threshold(minEffect, "");
         threshold = threshold.raise(noiseFloor, "the calibrated noise floor");
         threshold = threshold.raise(baselineForkSpread, "the spread between the baseline's forks");
-        threshold = threshold.raise(currentForkSpread, "the spread between this run's forks");
-        return threshold.raise(machineDrift, "the machine's own change between the runs, from its canary");
+        return threshold.raise(currentForkSpread, "the spread between this run's forks");
+    }
+
+    /** This threshold, raised to the machine's own change between the runs ({@link MachineDrift#magnitude()}). */
+    Threshold withMachineDrift(double machineDrift) {
+        return raise(machineDrift, "the machine's own change between the runs, from its canary");
     }
 
     private Threshold raise(double candidate, String reason) {

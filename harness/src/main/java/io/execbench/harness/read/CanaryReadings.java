@@ -1,8 +1,6 @@
 package io.execbench.harness.read;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,14 +41,7 @@ public record CanaryReadings(Map<String, Probe> probes, List<String> phases) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        JsonNode root;
-        try {
-            root = JsonProblems.MAPPER.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new RunReadException(file, JsonProblems.describe(e), e);
-        } catch (IOException e) {
-            throw new RunReadException(file, "cannot read: " + e.getMessage(), e);
-        }
+        JsonNode root = JsonProblems.readTree(file);
         JsonNode readings = root == null ? null : root.get("readings");
         if (readings == null || !readings.isArray()) {
             throw new RunReadException(file, "no \"readings\" array");

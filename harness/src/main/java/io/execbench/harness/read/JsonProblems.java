@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -71,6 +72,17 @@ final class JsonProblems {
         }
         int end = message.indexOf('\n');
         return end < 0 ? message : message.substring(0, end);
+    }
+
+    /** Parses {@code file} into a tree; a parse or I/O failure becomes a {@link RunReadException} naming it. */
+    static JsonNode readTree(Path file) throws RunReadException {
+        try {
+            return MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new RunReadException(file, describe(e), e);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
     }
 
     /** An I/O failure as a reading problem of {@code file}; a missing file says so plainly. */

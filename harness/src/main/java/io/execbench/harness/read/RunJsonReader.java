@@ -1,6 +1,5 @@
 package io.execbench.harness.read;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.execbench.harness.read.RunInfo.Counts;
 import io.execbench.harness.read.RunInfo.Cpu;
@@ -9,7 +8,6 @@ import io.execbench.harness.read.RunInfo.Git;
 import io.execbench.harness.read.RunInfo.Jvm;
 import io.execbench.harness.read.RunInfo.Os;
 import io.execbench.harness.read.RunInfo.Profile;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -34,14 +32,7 @@ public final class RunJsonReader {
 
     /** Reads and validates {@code file}. */
     public static RunInfo read(Path file) throws RunReadException {
-        JsonNode root;
-        try {
-            root = JsonProblems.MAPPER.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new RunReadException(file, JsonProblems.describe(e), e);
-        } catch (IOException e) {
-            throw JsonProblems.unreadable(file, e);
-        }
+        JsonNode root = JsonProblems.readTree(file);
         if (root == null || root.isMissingNode()) {
             throw new RunReadException(file, "empty file, expected a JSON object");
         }

@@ -25,6 +25,19 @@ class RunComparatorFixtureTest {
         return RunComparator.compare(baseline, current, "pinned", noise, "test", ComparisonSettings.DEFAULTS);
     }
 
+    /**
+     * The nightly results copied under {@code temp}, the first {@code regex} match in B_ALU_SLOWER's run.json
+     * replaced.
+     */
+    private static java.nio.file.Path copyEditingRunJson(java.nio.file.Path temp, String regex, String replacement)
+            throws Exception {
+        java.nio.file.Path results = Fixtures.copy("nightly/results", temp.resolve("results"));
+        java.nio.file.Path runJson = results.resolve(B_ALU_SLOWER).resolve("run.json");
+        java.nio.file.Files.writeString(runJson, java.nio.file.Files.readString(runJson)
+                .replaceFirst(regex, replacement));
+        return results;
+    }
+
     private static Map<String, Verdict> verdicts(Comparison comparison) {
         return comparison.benchmarks().stream().collect(java.util.stream.Collectors.toMap(
                 b -> b.key().label(), BenchmarkComparison::verdict));
@@ -138,10 +151,8 @@ class RunComparatorFixtureTest {
     @Test
     void aRunOfOtherBenchmarksIsNoAutomaticBaseline(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
             throws Exception {
-        java.nio.file.Path results = Fixtures.copy("nightly/results", temp.resolve("results"));
-        java.nio.file.Path runJson = results.resolve(B_ALU_SLOWER).resolve("run.json");
-        java.nio.file.Files.writeString(runJson, java.nio.file.Files.readString(runJson)
-                .replaceFirst("\"include\" ?: ?\"KernelBenchmark\"", "\"include\": \"KernelBenchmark.run\""));
+        java.nio.file.Path results = copyEditingRunJson(temp, "\"include\" ?: ?\"KernelBenchmark\"",
+                "\"include\": \"KernelBenchmark.run\"");
         var listings = io.execbench.harness.read.RunLocator.list(results).stream()
                 .map(io.execbench.harness.read.RunListing::of).toList();
         Run narrowed = RunReader.read(results.resolve(B_ALU_SLOWER));
@@ -153,10 +164,8 @@ class RunComparatorFixtureTest {
     @Test
     void theSameProfileNameWithAnotherBudgetIsNotComparable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
             throws Exception {
-        java.nio.file.Path results = Fixtures.copy("nightly/results", temp.resolve("results"));
-        java.nio.file.Path runJson = results.resolve(B_ALU_SLOWER).resolve("run.json");
-        java.nio.file.Files.writeString(runJson, java.nio.file.Files.readString(runJson)
-                .replaceFirst("\"measurementTimeMs\" ?: ?\\d+", "\"measurementTimeMs\": 200"));
+        java.nio.file.Path results = copyEditingRunJson(temp, "\"measurementTimeMs\" ?: ?\\d+",
+                "\"measurementTimeMs\": 200");
         Run changed = RunReader.read(results.resolve(B_ALU_SLOWER));
 
         assertThat(changed.info().profile().measurementTimeMs()).isEqualTo(200L);
