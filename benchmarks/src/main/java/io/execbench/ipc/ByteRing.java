@@ -154,14 +154,26 @@ final class ByteRing {
                 headSeen = (long) LONG.getAcquire(segment, HEAD_OFFSET);
                 if (headSeen != tail) {
                     backoff.reset();
-                } else if (!backoff.spin(liveness, done, length)) {
-                    INT.setVolatile(segment, CONSUMER_ASLEEP_OFFSET, 1);
+                    continue;
+                }
+                try {
+                    if (!backoff.spin(liveness, done, length)) {
+                        INT.setVolatile(segment, CONSUMER_ASLEEP_OFFSET, 1);
+                        headSeen = (long) LONG.getVolatile(segment, HEAD_OFFSET);
+                        if (headSeen == tail) {
+                            Futex.await(consumerAsleep, 1, sleepTimeout);
+                        }
+                        INT.setOpaque(segment, CONSUMER_ASLEEP_OFFSET, 0);
+                        backoff.slept(liveness, done, length);
+                    }
+                } catch (IOException peerGone) {
+                    // The peer may have published its last bytes between our look at the head and its end: read
+                    // those first; the failure stands once nothing more is there.
                     headSeen = (long) LONG.getVolatile(segment, HEAD_OFFSET);
                     if (headSeen == tail) {
-                        Futex.await(consumerAsleep, 1, sleepTimeout);
+                        throw peerGone;
                     }
-                    INT.setOpaque(segment, CONSUMER_ASLEEP_OFFSET, 0);
-                    backoff.slept(liveness, done, length);
+                    backoff.reset();
                 }
                 continue;
             }
