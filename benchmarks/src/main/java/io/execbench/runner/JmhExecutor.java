@@ -100,6 +100,8 @@ final class JmhExecutor implements AutoCloseable {
                 // JDK 25 would print warnings into every fork's output, burying real failure text. Allowing both
                 // changes nothing measured.
                 .jvmArgsAppend(UNSAFE_ALLOW, NATIVE_ACCESS, "-D" + IntervalLog.DIR_PROPERTY + "=" + latencyDir)
+                // The machine's speed beside every iteration, so a comparison can tell the code from the host.
+                .addProfiler(IterationCanary.class)
                 .shouldFailOnError(true);
         benchmark.params().forEach(options::param);
         return options;

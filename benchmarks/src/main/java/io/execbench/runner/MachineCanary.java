@@ -27,6 +27,7 @@ final class MachineCanary {
     static final int REPETITIONS = 31;
     static final int CPU_STEPS = 1_000_000;
     static final int WAKEUP_ROUND_TRIPS = 1_000;
+    static final int WAKEUP_WARMUP = 10;
     private static final long GAMMA = 0x9E3779B97F4A7C15L;
 
     /** One probe's repetitions and their median. */
@@ -74,6 +75,20 @@ final class MachineCanary {
     }
 
     static Probe wakeup() {
+        wakeupMicros(WAKEUP_ROUND_TRIPS); // compiled before it is timed
+        double[] samples = new double[REPETITIONS];
+        for (int rep = 0; rep < REPETITIONS; rep++) {
+            samples[rep] = wakeupMicros(WAKEUP_ROUND_TRIPS);
+        }
+        return probe("us/round trip", samples);
+    }
+
+    /**
+     * The median, over {@code roundTrips}, of the microseconds a turn takes to go to a fresh platform thread and back
+     * with park/unpark (after {@value #WAKEUP_WARMUP} untimed round trips: the peer's first wake-ups are slow). The
+     * median, not the mean: one round trip that waited for a busy CPU would otherwise move the reading.
+     */
+    static double wakeupMicros(int roundTrips) {
         Thread caller = Thread.currentThread();
         turn = 0;
         Thread peer = Thread.ofPlatform().name("execbench-canary").daemon().start(() -> {
@@ -89,21 +104,20 @@ final class MachineCanary {
             }
         });
         try {
-            double[] samples = new double[REPETITIONS];
-            for (int rep = -5; rep < REPETITIONS; rep++) { // 5 warm-up repetitions
+            double[] micros = new double[roundTrips];
+            for (int i = -WAKEUP_WARMUP; i < roundTrips; i++) {
                 long start = System.nanoTime();
-                for (int i = 0; i < WAKEUP_ROUND_TRIPS; i++) {
-                    turn = 1;
-                    LockSupport.unpark(peer);
-                    while (turn != 0) {
-                        LockSupport.park();
-                    }
+                turn = 1;
+                LockSupport.unpark(peer);
+                while (turn != 0) {
+                    LockSupport.park();
                 }
-                if (rep >= 0) {
-                    samples[rep] = (System.nanoTime() - start) / 1000.0 / WAKEUP_ROUND_TRIPS;
+                if (i >= 0) {
+                    micros[i] = (System.nanoTime() - start) / 1000.0;
                 }
             }
-            return probe("us/round trip", samples);
+            Arrays.sort(micros);
+            return micros[roundTrips / 2];
         } finally {
             peer.interrupt();
             LockSupport.unpark(peer);

@@ -7,6 +7,7 @@ import io.execbench.harness.read.RunInfo.Failure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -19,9 +20,14 @@ import org.apache.commons.statistics.inference.MannWhitneyUTest;
  * <p>Per benchmark, the per-iteration scores of all forks are compared with a two-sided Mann-Whitney U test (no
  * assumption of normality; JMH scores are often skewed by a slow fork) and the ratio of their medians gets a
  * bootstrap interval ({@link Bootstrap}). SampleTime benchmarks are also compared at p50, p99 and p99.9 from their
- * histograms. {@link Judge} turns those into a verdict.
+ * histograms. {@link Judge} turns those into a verdict. Where both runs read the machine canary beside every
+ * iteration, the score relative to it is compared too, and {@link CanaryRelative#guard} keeps a verdict only when
+ * the code, not the machine, moved.
  */
 public final class RunComparator {
+
+    /** The metric name of the score (median of iterations). */
+    static final String SCORE = "score";
 
     /** Latency percentiles compared for SampleTime benchmarks, as names and quantiles. */
     static final Map<String, Double> PERCENTILES = percentiles();
@@ -91,22 +97,32 @@ public final class RunComparator {
                     "jmh.json has no per-iteration samples (rawData) for it", List.of());
         }
         SplittableRandom random = Bootstrap.random(settings.seed(), key.fullLabel());
+        Optional<Samples> relativeBefore = CanaryRelative.samples(baseline, before, direction);
+        Optional<Samples> relativeAfter = CanaryRelative.samples(current, after, direction);
+        boolean tracked = relativeBefore.isPresent() && relativeAfter.isPresent();
+        // With the canary read beside every iteration, the machine's change is judged per benchmark (below), not
+        // by the canary read minutes away at the ends of the runs.
+        MachineDrift runDrift = tracked ? MachineDrift.NONE : drift;
         List<MetricComparison> metrics = new ArrayList<>();
-        metrics.add(score(key, before, after, direction, noise, drift, settings, random));
+        metrics.add(score(key, SCORE, before, after, direction, noise, runDrift, settings, random));
         if (!baseline.primaryMetric().rawDataHistogram().isEmpty()
                 && !current.primaryMetric().rawDataHistogram().isEmpty()) {
             IterationHistograms oldLatency = IterationHistograms.of(baseline.primaryMetric(), factor.getAsDouble());
             IterationHistograms newLatency = IterationHistograms.of(current.primaryMetric(), 1);
             PERCENTILES.forEach((name, q) -> metrics.add(
-                    percentile(key, name, q, oldLatency, newLatency, direction, noise, drift, settings, random)));
+                    percentile(key, name, q, oldLatency, newLatency, direction, noise, runDrift, settings, random)));
         }
-        return combine(key, unit, direction, metrics);
+        if (tracked) {
+            metrics.add(score(key, CanaryRelative.METRIC, relativeBefore.get(), relativeAfter.get(), direction, noise,
+                    MachineDrift.NONE, settings, random));
+        }
+        return CanaryRelative.guard(combine(key, unit, direction, metrics), noise);
     }
 
-    private static MetricComparison score(BenchmarkKey key, Samples before, Samples after, Direction direction,
-                                          NoiseModel noise, MachineDrift drift, ComparisonSettings settings,
-                                          SplittableRandom random) {
-        Threshold plain = Threshold.of(settings.minEffect(), noise.floor(key, "score"), before.forkSpread(),
+    private static MetricComparison score(BenchmarkKey key, String name, Samples before, Samples after,
+                                          Direction direction, NoiseModel noise, MachineDrift drift,
+                                          ComparisonSettings settings, SplittableRandom random) {
+        Threshold plain = Threshold.of(settings.minEffect(), noise.floor(key, name), before.forkSpread(),
                 after.forkSpread());
         Threshold threshold = plain.withMachineDrift(drift.magnitude());
         double[] x = after.pooled();
@@ -122,7 +138,7 @@ public final class RunComparator {
             p = MannWhitneyUTest.withDefaults().test(x, y).getPValue();
             judgement = judge(direction, ratio, p, settings.alpha(), plain, threshold, settings.confidence());
         }
-        return new MetricComparison("score", before.median(), after.median(), y.length, x.length, ratio, p,
+        return new MetricComparison(name, before.median(), after.median(), y.length, x.length, ratio, p,
                 threshold.value(), judgement.verdict(), judgement.reason());
     }
 
@@ -185,7 +201,7 @@ public final class RunComparator {
         Verdict verdict = score.verdict();
         String reason = score.reason();
         for (MetricComparison metric : metrics.subList(1, metrics.size())) {
-            if (metric.verdict() != Verdict.REGRESSED) {
+            if (metric.verdict() != Verdict.REGRESSED || metric.metric().equals(CanaryRelative.METRIC)) {
                 continue;
             }
             if (metric.metric().equals("p50") && verdict != Verdict.REGRESSED) {

@@ -36,6 +36,38 @@ public record Samples(List<double[]> forks) {
         return new Samples(forks);
     }
 
+    /**
+     * These scores relative to the machine canary read beside each iteration ({@code canary}, a secondary metric in
+     * a time per step, e.g. {@code canary.cpu} in ns/step): a time per operation divided by the canary's, a rate
+     * multiplied by it, so that both become "how much work per canary step" and a machine that ran every step 10%
+     * slower leaves them unchanged. Empty when the canary's per-iteration values do not line up one for one with
+     * these scores (another fork or iteration count, or an iteration dropped as not finite).
+     */
+    public java.util.Optional<Samples> relativeTo(Metric canary, Direction direction) {
+        List<List<Double>> steps = canary.rawData();
+        if (steps.size() != forks.size()) {
+            return java.util.Optional.empty();
+        }
+        List<double[]> relative = new ArrayList<>();
+        for (int f = 0; f < forks.size(); f++) {
+            double[] scores = forks.get(f);
+            List<Double> canaryOfFork = steps.get(f);
+            if (canaryOfFork.size() != scores.length) {
+                return java.util.Optional.empty();
+            }
+            double[] values = new double[scores.length];
+            for (int i = 0; i < scores.length; i++) {
+                double step = canaryOfFork.get(i);
+                if (!(step > 0) || !Double.isFinite(step)) {
+                    return java.util.Optional.empty();
+                }
+                values[i] = direction == Direction.LOWER_IS_BETTER ? scores[i] / step : scores[i] * step;
+            }
+            relative.add(values);
+        }
+        return java.util.Optional.of(new Samples(relative));
+    }
+
     /** Every iteration of every fork, in one array. */
     public double[] pooled() {
         return forks.stream().flatMapToDouble(Arrays::stream).toArray();

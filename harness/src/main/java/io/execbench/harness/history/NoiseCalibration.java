@@ -1,6 +1,8 @@
 package io.execbench.harness.history;
 
 import io.execbench.harness.compare.BenchmarkKey;
+import io.execbench.harness.compare.CanaryRelative;
+import io.execbench.harness.compare.Direction;
 import io.execbench.harness.compare.IterationHistograms;
 import io.execbench.harness.compare.NoiseModel;
 import io.execbench.harness.compare.Samples;
@@ -11,12 +13,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
  * Learns each benchmark's noise floor from several runs of one build on one machine (an A/A experiment): for every
- * pair of runs, the ratio of their medians (and, for SampleTime, of their p50, p99 and p99.9), and as floor the
+ * pair of runs, the ratio of their medians (relative to the machine canary too, where both runs read it beside each
+ * iteration; and, for SampleTime, of their p50, p99 and p99.9), and as floor the
  * largest relative difference seen, {@code max(r, 1/r) - 1}. A difference that large happened with no change to the
  * code, so the comparison will not call one that size a regression. Pure.
  *
@@ -66,8 +70,15 @@ public final class NoiseCalibration {
         if (factor.isEmpty()) {
             return differences;
         }
-        put(differences, "score", Samples.of(x.primaryMetric(), factor.getAsDouble()).median(),
-                Samples.of(y.primaryMetric(), 1).median());
+        Samples sx = Samples.of(x.primaryMetric(), factor.getAsDouble());
+        Samples sy = Samples.of(y.primaryMetric(), 1);
+        put(differences, "score", sx.median(), sy.median());
+        Direction direction = Direction.of(y.mode(), y.primaryMetric().scoreUnit());
+        Optional<Samples> rx = CanaryRelative.samples(x, sx, direction);
+        Optional<Samples> ry = CanaryRelative.samples(y, sy, direction);
+        if (rx.isPresent() && ry.isPresent()) {
+            put(differences, CanaryRelative.METRIC, rx.get().median(), ry.get().median());
+        }
         if (!x.primaryMetric().rawDataHistogram().isEmpty() && !y.primaryMetric().rawDataHistogram().isEmpty()) {
             IterationHistograms hx = IterationHistograms.of(x.primaryMetric(), factor.getAsDouble());
             IterationHistograms hy = IterationHistograms.of(y.primaryMetric(), 1);
