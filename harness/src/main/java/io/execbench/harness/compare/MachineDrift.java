@@ -15,11 +15,16 @@ import org.apache.commons.statistics.inference.MannWhitneyUTest;
  * {@link #magnitude()} (the largest such change, symmetric: 7% slower or faster) becomes one more candidate for every
  * benchmark's threshold: a difference no larger than the machine's own is not evidence about the code.
  *
- * @param probes    one per probe both runs have
- * @param magnitude the largest significant relative change, 0 when none
- * @param note      why there is no canary comparison, or null when there is
+ * <p>When both runs also read the canary beside every iteration ({@link CanaryRelative}), each benchmark is judged
+ * relative to its own readings instead, and this comparison of the start and end readings is only reported
+ * ({@link #judgedPerIteration()}: magnitude 0).
+ *
+ * @param probes       one per probe both runs have
+ * @param magnitude    the largest significant relative change, 0 when none (or when judged per iteration)
+ * @param note         why there is no canary comparison, or null when there is
+ * @param perIteration whether the benchmarks were judged against the canary read beside each iteration instead
  */
-public record MachineDrift(List<ProbeChange> probes, double magnitude, String note) {
+public record MachineDrift(List<ProbeChange> probes, double magnitude, String note, boolean perIteration) {
 
     /** No canary in either run (runs from before the canary existed). */
     public static final MachineDrift NONE = new MachineDrift(List.of(), 0, "no machine canary in these runs");
@@ -55,12 +60,26 @@ public record MachineDrift(List<ProbeChange> probes, double magnitude, String no
         probes = List.copyOf(probes);
     }
 
+    public MachineDrift(List<ProbeChange> probes, double magnitude, String note) {
+        this(probes, magnitude, note, false);
+    }
+
+    /** This drift, reported only: the benchmarks were judged against the canary read beside each iteration. */
+    public MachineDrift judgedPerIteration() {
+        return new MachineDrift(probes, 0, note, true);
+    }
+
     public boolean hasCanary() {
         return note == null;
     }
 
     /** One line for summaries. */
     public String describe() {
+        String perIterationNote = "; every benchmark was judged against the canary read beside each of its iterations";
+        if (perIteration) {
+            return (hasCanary() ? String.join("; ", probes.stream().map(ProbeChange::describe).toList())
+                    + " (start and end readings, reported only)" : note) + perIterationNote;
+        }
         if (!hasCanary()) {
             return note;
         }

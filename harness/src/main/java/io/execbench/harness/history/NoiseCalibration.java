@@ -13,23 +13,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
- * Learns each benchmark's noise floor from several runs of one build on one machine (an A/A experiment): for every
- * pair of runs, the ratio of their medians (relative to the machine canary too, where both runs read it beside each
- * iteration; and, for SampleTime, of their p50, p99 and p99.9), and as floor the
- * largest relative difference seen, {@code max(r, 1/r) - 1}. A difference that large happened with no change to the
- * code, so the comparison will not call one that size a regression. Pure.
+ * Learns each benchmark's noise floor from several runs of one build on one machine (an A/A experiment). Per
+ * benchmark and metric (the score; the score relative to the machine canary where the runs read it; for SampleTime
+ * p50, p99 and p99.9), each run gives one value, and the spread of their logarithms between runs, {@code s}, is what
+ * the machine does to that number with no change to the code. Two future runs differ by about {@code sqrt(2) s}
+ * (both vary), so the floor is the change two runs of one build stay within 99 times in 100:
+ * {@code exp(2.576 * sqrt(2) * s) - 1}, and never less than the largest difference actually seen between two of the
+ * calibration runs. Pure.
  *
- * <p>The largest of a few pairs underestimates the true spread: five or more runs give a floor worth trusting.
+ * <p>Why not the largest difference alone: among five runs it is about 2.3 standard deviations of one run, while two
+ * runs differ by more than that one time in ten; over a hundred benchmarks that is ten false alarms a night. The
+ * estimate of {@code s} from a few runs is itself uncertain: five or more runs give a floor worth trusting.
  */
 public final class NoiseCalibration {
 
     /** Metrics calibrated besides the score, with their quantiles (the comparison uses the same names). */
     private static final Map<String, Double> PERCENTILES = Map.of("p50", 0.5, "p99", 0.99, "p99.9", 0.999);
+
+    /** The two-sided 99% normal quantile: the floor is a 99% bound on the difference between two runs. */
+    static final double Z_99 = 2.576;
 
     private NoiseCalibration() {
     }
@@ -43,54 +49,63 @@ public final class NoiseCalibration {
             throw new IllegalArgumentException("calibration needs at least two runs of the same build, got "
                     + runs.size());
         }
+        // Benchmark, then metric, to the logarithm of its value in each run that has it, in the first run's unit.
+        Map<String, Map<String, List<Double>>> logs = new TreeMap<>();
+        Map<BenchmarkKey, BenchmarkResult> first = byKey(runs.getFirst());
+        for (Run run : runs) {
+            byKey(run).forEach((key, result) -> {
+                BenchmarkResult reference = first.getOrDefault(key, result);
+                values(reference, result).forEach((metric, value) -> logs
+                        .computeIfAbsent(key.fullLabel(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(metric, m -> new ArrayList<>()).add(Math.log(value)));
+            });
+        }
         Map<String, Map<String, Double>> floors = new TreeMap<>();
-        for (int i = 0; i < runs.size(); i++) {
-            for (int j = i + 1; j < runs.size(); j++) {
-                Map<BenchmarkKey, BenchmarkResult> a = byKey(runs.get(i));
-                Map<BenchmarkKey, BenchmarkResult> b = byKey(runs.get(j));
-                a.forEach((key, x) -> {
-                    BenchmarkResult y = b.get(key);
-                    if (y != null) {
-                        differences(x, y).forEach((metric, difference) -> floors
-                                .computeIfAbsent(key.fullLabel(), k -> new LinkedHashMap<>())
-                                .merge(metric, difference, Math::max));
-                    }
-                });
+        logs.forEach((benchmark, metrics) -> metrics.forEach((metric, values) -> {
+            if (values.size() >= 2) {
+                floors.computeIfAbsent(benchmark, k -> new LinkedHashMap<>()).put(metric, floor(values));
             }
-        }
-        Run first = runs.getFirst();
+        }));
+        Run firstRun = runs.getFirst();
         List<String> ids = new ArrayList<>(runs.stream().map(Run::id).toList());
-        return new NoiseModel(first.info().machineFingerprint(), first.info().profile().name(), ids, floors);
+        return new NoiseModel(firstRun.info().machineFingerprint(), firstRun.info().profile().name(), ids, floors);
     }
 
-    /** Metric to relative difference between two results of one benchmark; empty when they cannot be compared. */
-    static Map<String, Double> differences(BenchmarkResult x, BenchmarkResult y) {
-        Map<String, Double> differences = new LinkedHashMap<>();
-        OptionalDouble factor = Units.factor(x.primaryMetric().scoreUnit(), y.primaryMetric().scoreUnit());
+    /** The floor of one metric from its logarithms in two or more runs (the class comment's rule). */
+    static double floor(List<Double> logs) {
+        double mean = logs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double squares = logs.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+        double sd = Math.sqrt(squares / (logs.size() - 1));
+        double range = logs.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
+                - logs.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        return Math.exp(Math.max(Z_99 * Math.sqrt(2) * sd, range)) - 1;
+    }
+
+    /**
+     * Metric to value of {@code result}, in the unit of {@code reference} (the same benchmark in the first run); empty
+     * when the units cannot be converted.
+     */
+    static Map<String, Double> values(BenchmarkResult reference, BenchmarkResult result) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        OptionalDouble factor = Units.factor(result.primaryMetric().scoreUnit(), reference.primaryMetric().scoreUnit());
         if (factor.isEmpty()) {
-            return differences;
+            return values;
         }
-        Samples sx = Samples.of(x.primaryMetric(), factor.getAsDouble());
-        Samples sy = Samples.of(y.primaryMetric(), 1);
-        put(differences, "score", sx.median(), sy.median());
-        Direction direction = Direction.of(y.mode(), y.primaryMetric().scoreUnit());
-        Optional<Samples> rx = CanaryRelative.samples(x, sx, direction);
-        Optional<Samples> ry = CanaryRelative.samples(y, sy, direction);
-        if (rx.isPresent() && ry.isPresent()) {
-            put(differences, CanaryRelative.METRIC, rx.get().median(), ry.get().median());
+        Samples scores = Samples.of(result.primaryMetric(), factor.getAsDouble());
+        put(values, "score", scores.median());
+        Direction direction = Direction.of(reference.mode(), reference.primaryMetric().scoreUnit());
+        CanaryRelative.samples(result, scores, direction)
+                .ifPresent(relative -> put(values, CanaryRelative.METRIC, relative.median()));
+        if (!result.primaryMetric().rawDataHistogram().isEmpty()) {
+            IterationHistograms latency = IterationHistograms.of(result.primaryMetric(), factor.getAsDouble());
+            new TreeMap<>(PERCENTILES).forEach((metric, q) -> put(values, metric, latency.quantile(q)));
         }
-        if (!x.primaryMetric().rawDataHistogram().isEmpty() && !y.primaryMetric().rawDataHistogram().isEmpty()) {
-            IterationHistograms hx = IterationHistograms.of(x.primaryMetric(), factor.getAsDouble());
-            IterationHistograms hy = IterationHistograms.of(y.primaryMetric(), 1);
-            new TreeMap<>(PERCENTILES).forEach((metric, q) -> put(differences, metric, hx.quantile(q), hy.quantile(q)));
-        }
-        return differences;
+        return values;
     }
 
-    private static void put(Map<String, Double> differences, String metric, double a, double b) {
-        double ratio = b / a;
-        if (Double.isFinite(ratio) && ratio > 0) {
-            differences.put(metric, Math.max(ratio, 1 / ratio) - 1);
+    private static void put(Map<String, Double> values, String metric, double value) {
+        if (Double.isFinite(value) && value > 0) {
+            values.put(metric, value);
         }
     }
 

@@ -24,10 +24,12 @@ import java.util.TreeMap;
  *   "machineFingerprint": "b663e4", "profile": "quick",
  *   "runs": ["2026-11-26T14-00-00Z_ab12cd3_b663e4", ...],
  *   "floors": { "io.execbench.workload.KernelBenchmark.run [kernel=alu, workUnits=1000] (avgt)":
- *               { "score": 0.021, "p99": 0.08 } }
+ *               { "score": 0.121, "score/canary": 0.021 } }
  * }
  * }</pre>
- * A floor is a fraction: 0.021 means runs of one build differed by up to 2.1%.
+ * A floor is a fraction: 0.021 means two runs of one build stay within 2.1% of each other 99 times in 100 (see
+ * {@link NoiseCalibration}). Metrics: {@code score}, {@code score/canary}, and for SampleTime {@code p50}, {@code p99},
+ * {@code p99.9}.
  */
 public final class NoiseJson {
 

@@ -65,6 +65,7 @@ public final class VerdictJson {
     private static void machineDrift(ObjectNode node, MachineDrift drift) {
         node.put("canary", drift.hasCanary());
         node.put("magnitude", drift.magnitude());
+        node.put("perIteration", drift.perIteration());
         node.put("summary", drift.describe());
         ArrayNode probes = node.putArray("probes");
         for (MachineDrift.ProbeChange change : drift.probes()) {
