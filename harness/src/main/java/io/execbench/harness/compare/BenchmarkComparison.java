@@ -10,7 +10,8 @@ import java.util.List;
  * @param direction which way is better
  * @param verdict   the benchmark's verdict
  * @param reason    one sentence saying why
- * @param metrics   the score, then for SampleTime p50, p99, p99.9; empty when not compared
+ * @param metrics   the score, then for SampleTime p50, p99, p99.9, then {@code score/canary} where both runs read the
+ *                  canary beside every iteration; empty when not compared
  */
 public record BenchmarkComparison(BenchmarkKey key, String unit, Direction direction, Verdict verdict, String reason,
                                   List<MetricComparison> metrics) {
