@@ -26,8 +26,9 @@ import java.util.Optional;
  * The canary makes no verdict alone: a regression must be seen in the scores as measured too.
  *
  * <p>Calibration ({@code calibrate}, A/A runs) learns a noise floor for both, per benchmark, and each is compared at its
- * own floor. Letting the steadier of the two judge alone was tried and dropped: with floors learnt from three runs, it
- * raised six false alarms over ten held-out A/A pairs where requiring agreement raised one (README, "Machine canary").
+ * own floor. Letting the steadier of the two judge alone was tried and dropped: on this project's 2-vCPU machine
+ * (2026-11-27), with floors learnt from three quick runs, it raised six false alarms over ten held-out A/A pairs where
+ * requiring agreement raised one.
  */
 public final class CanaryRelative {
 

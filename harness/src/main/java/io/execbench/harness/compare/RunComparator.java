@@ -124,7 +124,8 @@ public final class RunComparator {
     private static MetricComparison score(BenchmarkKey key, String name, Samples before, Samples after,
                                           Direction direction, NoiseModel noise, MachineDrift drift,
                                           ComparisonSettings settings, SplittableRandom random) {
-        Threshold plain = threshold(key, name, noise, settings, before.forkSpread(), after.forkSpread());
+        Threshold plain = Threshold.of(settings.minEffect(), noise.floor(key, name), before.forkSpread(),
+                after.forkSpread());
         Threshold threshold = plain.withMachineDrift(drift.magnitude());
         double[] x = after.pooled();
         double[] y = before.pooled();
@@ -148,7 +149,8 @@ public final class RunComparator {
                                                MachineDrift drift, ComparisonSettings settings,
                                                SplittableRandom random) {
         // The forks of each run are an A/A experiment for a percentile as much as for the score.
-        Threshold plain = threshold(key, name, noise, settings, before.forkSpread(q), after.forkSpread(q));
+        Threshold plain = Threshold.of(settings.minEffect(), noise.floor(key, name), before.forkSpread(q),
+                after.forkSpread(q));
         Threshold threshold = plain.withMachineDrift(drift.magnitude());
         // No rank test backs a percentile's verdict, so its interval alone must carry the significance level.
         double confidence = Math.max(settings.confidence(), 1 - settings.alpha());
@@ -183,15 +185,6 @@ public final class RunComparator {
         return new Judgement(Verdict.NOISY, judgement.reason() + String.format(java.util.Locale.ROOT,
                 "; at %.1f%% it would be %s: it cannot be told from the machine's own change", plain.value() * 100,
                 without.verdict().label()));
-    }
-
-    /**
-     * The threshold of one metric before any machine drift: the largest of the minimum effect, the calibrated noise
-     * floor (0 when not calibrated) and the spread between either run's forks.
-     */
-    private static Threshold threshold(BenchmarkKey key, String name, NoiseModel noise, ComparisonSettings settings,
-                                       double baselineForkSpread, double currentForkSpread) {
-        return Threshold.of(settings.minEffect(), noise.floor(key, name), baselineForkSpread, currentForkSpread);
     }
 
     /** Resampling whole iterations says little with fewer than this many on a side. */

@@ -5,6 +5,7 @@ import io.execbench.harness.read.Metric.HistogramBin;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The per-iteration scores of one benchmark, kept per fork (JMH's {@code rawData}), in one unit. For SampleTime,
@@ -43,29 +44,29 @@ public record Samples(List<double[]> forks) {
      * slower leaves them unchanged. Empty when the canary's per-iteration values do not line up one for one with
      * these scores (another fork or iteration count, or an iteration dropped as not finite).
      */
-    public java.util.Optional<Samples> relativeTo(Metric canary, Direction direction) {
+    public Optional<Samples> relativeTo(Metric canary, Direction direction) {
         List<List<Double>> steps = canary.rawData();
         if (steps.size() != forks.size()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<double[]> relative = new ArrayList<>();
         for (int f = 0; f < forks.size(); f++) {
             double[] scores = forks.get(f);
             List<Double> canaryOfFork = steps.get(f);
             if (canaryOfFork.size() != scores.length) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             double[] values = new double[scores.length];
             for (int i = 0; i < scores.length; i++) {
                 double step = canaryOfFork.get(i);
                 if (!(step > 0) || !Double.isFinite(step)) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
                 values[i] = direction == Direction.LOWER_IS_BETTER ? scores[i] / step : scores[i] * step;
             }
             relative.add(values);
         }
-        return java.util.Optional.of(new Samples(relative));
+        return Optional.of(new Samples(relative));
     }
 
     /** Every iteration of every fork, in one array. */
