@@ -74,6 +74,22 @@ final class MachineCanary {
         return x;
     }
 
+    /**
+     * The same steps as the floating-point kernel (a multiply-add recurrence feeding a sum of reciprocals: FP latency
+     * and the divider), kept here so that no change to the project's kernels moves it. A core's integer and FP units
+     * do not slow down together on a shared host (another tenant's vector work, a different frequency licence), so
+     * FP-bound scores are judged against this, not against {@link #chain}.
+     */
+    static double fpChain(double seed, int steps) {
+        double x = 1.0 + seed * 1e-9;
+        double sum = 0.5;
+        for (int i = 0; i < steps; i++) {
+            x = x * 1.000_000_1 + 1e-7;
+            sum += 1.0 / x;
+        }
+        return x + sum;
+    }
+
     static Probe wakeup() {
         wakeupMicros(WAKEUP_ROUND_TRIPS); // compiled before it is timed
         double[] samples = new double[REPETITIONS];

@@ -50,7 +50,8 @@ class BenchMainTest {
                 .map(r -> r.get("primaryMetric").get("score").asDouble())).allMatch(score -> score > 0);
         // The canary beside every iteration: one value per measurement iteration of every fork.
         for (JsonNode result : jmh) {
-            for (String metric : new String[] {IterationCanary.CPU_METRIC, IterationCanary.WAKEUP_METRIC}) {
+            for (String metric : new String[] {IterationCanary.CPU_METRIC, IterationCanary.FP_METRIC,
+                    IterationCanary.WAKEUP_METRIC}) {
                 JsonNode canaryRaw = result.get("secondaryMetrics").get(metric).get("rawData");
                 assertThat(canaryRaw).as(metric).hasSize(Profile.TEST.forks());
                 assertThat(canaryRaw.get(0)).as(metric).hasSize(Profile.TEST.measurementIterations());

@@ -10,8 +10,9 @@ import java.util.List;
  * @param direction which way is better
  * @param verdict   the benchmark's verdict
  * @param reason    one sentence saying why
- * @param metrics   the score, then for SampleTime p50, p99, p99.9, then {@code score/canary} where both runs read the
- *                  canary beside every iteration; empty when not compared
+ * @param metrics   the score, then for SampleTime p50, p99, p99.9, then the score relative to one canary
+ *                  ({@code score/canary.cpu} or {@code score/canary.fp}, see {@link CanaryRelative#choose}) where both
+ *                  runs read it beside every iteration; empty when not compared
  */
 public record BenchmarkComparison(BenchmarkKey key, String unit, Direction direction, Verdict verdict, String reason,
                                   List<MetricComparison> metrics) {

@@ -3,8 +3,9 @@ package io.execbench.harness.compare;
 /**
  * One metric of one benchmark compared: the score (median of iterations) or a latency percentile.
  *
- * @param metric           {@code score}, {@code p50}, {@code p99}, {@code p99.9} or {@code score/canary} (the score
- *                         relative to the machine canary read beside each iteration, see {@link CanaryRelative})
+ * @param metric           {@code score}, {@code p50}, {@code p99}, {@code p99.9}, or {@code score/canary.cpu} or
+ *                         {@code score/canary.fp} (the score relative to a machine canary read beside each iteration,
+ *                         see {@link CanaryRelative})
  * @param baseline         the baseline's value (median of its iteration scores, or its percentile), in the unit of
  *                         the current run
  * @param current          the current run's value

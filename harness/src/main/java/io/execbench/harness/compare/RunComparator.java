@@ -59,7 +59,7 @@ public final class RunComparator {
         }
         benchmarks.sort((x, y) -> x.key().compareTo(y.key()));
         boolean perIteration = benchmarks.stream().anyMatch(b -> b.metrics().stream()
-                .anyMatch(metric -> metric.metric().equals(CanaryRelative.METRIC)));
+                .anyMatch(metric -> CanaryRelative.isRelative(metric.metric())));
         return new Comparison(current.id(), baseline.id(), baselineChoice, null, settings, noiseLabel,
                 perIteration ? drift.judgedPerIteration() : drift, benchmarks);
     }
@@ -99,9 +99,10 @@ public final class RunComparator {
                     "jmh.json has no per-iteration samples (rawData) for it", List.of());
         }
         SplittableRandom random = Bootstrap.random(settings.seed(), key.fullLabel());
-        Optional<Samples> relativeBefore = CanaryRelative.samples(baseline, before, direction);
-        Optional<Samples> relativeAfter = CanaryRelative.samples(current, after, direction);
-        boolean tracked = relativeBefore.isPresent() && relativeAfter.isPresent();
+        Map<String, Samples> relativeBefore = CanaryRelative.relative(baseline, before, direction);
+        Map<String, Samples> relativeAfter = CanaryRelative.relative(current, after, direction);
+        Optional<String> canary = CanaryRelative.choose(key, relativeBefore, relativeAfter, noise);
+        boolean tracked = canary.isPresent();
         // With the canary read beside every iteration, the machine's change is judged per benchmark (below), not
         // by the canary read minutes away at the ends of the runs.
         MachineDrift runDrift = tracked ? MachineDrift.NONE : drift;
@@ -115,10 +116,10 @@ public final class RunComparator {
                     percentile(key, name, q, oldLatency, newLatency, direction, noise, runDrift, settings, random)));
         }
         if (tracked) {
-            metrics.add(score(key, CanaryRelative.METRIC, relativeBefore.get(), relativeAfter.get(), direction, noise,
-                    MachineDrift.NONE, settings, random));
+            metrics.add(score(key, CanaryRelative.metric(canary.get()), relativeBefore.get(canary.get()),
+                    relativeAfter.get(canary.get()), direction, noise, MachineDrift.NONE, settings, random));
         }
-        return CanaryRelative.guard(combine(key, unit, direction, metrics));
+        return CanaryRelative.guard(combine(key, unit, direction, metrics), settings.alpha());
     }
 
     private static MetricComparison score(BenchmarkKey key, String name, Samples before, Samples after,
@@ -203,7 +204,7 @@ public final class RunComparator {
         Verdict verdict = score.verdict();
         String reason = score.reason();
         for (MetricComparison metric : metrics.subList(1, metrics.size())) {
-            if (metric.verdict() != Verdict.REGRESSED || metric.metric().equals(CanaryRelative.METRIC)) {
+            if (metric.verdict() != Verdict.REGRESSED || CanaryRelative.isRelative(metric.metric())) {
                 continue;
             }
             if (metric.metric().equals("p50") && verdict != Verdict.REGRESSED) {

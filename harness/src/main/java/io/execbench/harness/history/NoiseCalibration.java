@@ -18,7 +18,7 @@ import java.util.TreeMap;
 
 /**
  * Learns each benchmark's noise floor from several runs of one build on one machine (an A/A experiment). Per
- * benchmark and metric (the score; the score relative to the machine canary where the runs read it; for SampleTime
+ * benchmark and metric (the score; the score relative to each machine canary the runs read; for SampleTime
  * p50, p99 and p99.9), each run gives one value, and the spread of their logarithms between runs, {@code s}, is what
  * the machine does to that number with no change to the code. Two future runs differ by about {@code sqrt(2) s}
  * (both vary), so the floor is the change two runs of one build stay within 99 times in 100:
@@ -94,8 +94,10 @@ public final class NoiseCalibration {
         Samples scores = Samples.of(result.primaryMetric(), factor.getAsDouble());
         put(values, "score", scores.median());
         Direction direction = Direction.of(reference.mode(), reference.primaryMetric().scoreUnit());
-        CanaryRelative.samples(result, scores, direction)
-                .ifPresent(relative -> put(values, CanaryRelative.METRIC, relative.median()));
+        for (String canary : CanaryRelative.CANARIES) {
+            CanaryRelative.samples(result, scores, direction, canary)
+                    .ifPresent(relative -> put(values, CanaryRelative.metric(canary), relative.median()));
+        }
         if (!result.primaryMetric().rawDataHistogram().isEmpty()) {
             IterationHistograms latency = IterationHistograms.of(result.primaryMetric(), factor.getAsDouble());
             new TreeMap<>(PERCENTILES).forEach((metric, q) -> put(values, metric, latency.quantile(q)));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.execbench.harness.compare.CanaryRelative;
 import io.execbench.harness.compare.NoiseModel;
 import io.execbench.harness.read.RunReadException;
 import io.execbench.harness.write.AtomicFiles;
@@ -24,17 +25,21 @@ import java.util.TreeMap;
  *   "machineFingerprint": "b663e4", "profile": "quick",
  *   "runs": ["2026-11-26T14-00-00Z_ab12cd3_b663e4", ...],
  *   "floors": { "io.execbench.workload.KernelBenchmark.run [kernel=alu, workUnits=1000] (avgt)":
- *               { "score": 0.121, "score/canary": 0.021 } }
+ *               { "score": 0.121, "score/canary.cpu": 0.021, "score/canary.fp": 0.083 } }
  * }
  * }</pre>
  * A floor is a fraction: 0.021 means two runs of one build stay within 2.1% of each other 99 times in 100 (see
- * {@link NoiseCalibration}). Metrics: {@code score}, {@code score/canary}, and for SampleTime {@code p50}, {@code p99},
- * {@code p99.9}.
+ * {@link NoiseCalibration}). Metrics: {@code score}, {@code score/canary.cpu} and {@code score/canary.fp} (the score
+ * relative to each canary read beside every iteration; files written before the FP canary call the first
+ * {@code score/canary}, read as {@code score/canary.cpu}), and for SampleTime {@code p50}, {@code p99}, {@code p99.9}.
  */
 public final class NoiseJson {
 
     /** The file's usual name, in the results folder. */
     public static final String FILE_NAME = "noise.json";
+
+    /** What {@code score/canary.cpu} was called before there was more than one canary. */
+    private static final String LEGACY_CANARY_METRIC = "score/canary";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -80,7 +85,8 @@ public final class NoiseJson {
                     throw new RunReadException(file, benchmark.getKey() + " " + metric.getKey()
                             + ": a floor must be a number >= 0");
                 }
-                metrics.put(metric.getKey(), metric.getValue().doubleValue());
+                metrics.put(LEGACY_CANARY_METRIC.equals(metric.getKey()) ? CanaryRelative.metric("canary.cpu")
+                        : metric.getKey(), metric.getValue().doubleValue());
             }
             floors.put(benchmark.getKey(), metrics);
         }
