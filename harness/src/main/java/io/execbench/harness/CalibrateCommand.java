@@ -1,6 +1,7 @@
 package io.execbench.harness;
 
 import io.execbench.harness.compare.Baselines;
+import io.execbench.harness.compare.CanaryRelative;
 import io.execbench.harness.compare.NoiseModel;
 import io.execbench.harness.history.NoiseCalibration;
 import io.execbench.harness.history.NoiseJson;
@@ -108,6 +109,8 @@ final class CalibrateCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         metrics.forEach((metric, floor) -> text.append(text.isEmpty() ? "" : ", ")
                 .append(String.format(java.util.Locale.ROOT, "%s %.1f%%", metric, floor * 100)));
+        CanaryRelative.steadiest(CanaryRelative.CANARIES, metrics)
+                .ifPresent(canary -> text.append("; judged relative to ").append(canary));
         return text.toString();
     }
 }

@@ -92,6 +92,20 @@ class CompareCommandTest {
     }
 
     @Test
+    void calibrateSaysWhichCanaryEachBenchmarkWillBeJudgedAgainst() throws Exception {
+        Path results = Fixtures.copy("canary-runs/results", temp.resolve("results"));
+
+        assertThat(run("calibrate", "--results=" + results, "2026-11-27T06-56-23Z_744a18d_b663e4",
+                "2026-11-27T07-03-20Z_744a18d_b663e4", "2026-11-27T07-07-58Z_744a18d_b663e4",
+                "2026-11-27T07-10-21Z_744a18d_b663e4")).isZero();
+
+        assertThat(out.toString().lines()
+                .filter(line -> line.contains("ScalingBenchmark.parallel [kernel=fp, placement=os, threads=1]")))
+                .singleElement().asString().contains("score/canary.cpu 51.9%, score/canary.fp 13.7%")
+                .endsWith("; judged relative to canary.fp");
+    }
+
+    @Test
     void trendAndExportRun() throws Exception {
         Path results = results();
         assertThat(run("trend", "--results=" + results, "--all")).isZero();

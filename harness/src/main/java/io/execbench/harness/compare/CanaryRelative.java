@@ -2,6 +2,7 @@ package io.execbench.harness.compare;
 
 import io.execbench.harness.read.BenchmarkResult;
 import io.execbench.harness.read.Metric;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,9 +80,17 @@ public final class CanaryRelative {
     static Optional<String> choose(BenchmarkKey key, Map<String, Samples> before, Map<String, Samples> after,
                                    NoiseModel noise) {
         List<String> shared = CANARIES.stream().filter(c -> before.containsKey(c) && after.containsKey(c)).toList();
-        Optional<String> steadiest = shared.stream().filter(c -> noise.calibrated(key, metric(c)))
-                .min(Comparator.comparingDouble(c -> noise.floor(key, metric(c))));
-        return steadiest.or(() -> shared.stream().findFirst());
+        return steadiest(shared, noise.floors().getOrDefault(key.fullLabel(), Map.of()))
+                .or(() -> shared.stream().findFirst());
+    }
+
+    /**
+     * Of {@code canaries}, the one the score followed most closely in calibration: the lowest floor of its relative
+     * metric in {@code floors} (one benchmark's metric to floor); empty when none of them was calibrated.
+     */
+    public static Optional<String> steadiest(Collection<String> canaries, Map<String, Double> floors) {
+        return canaries.stream().filter(c -> floors.containsKey(metric(c)))
+                .min(Comparator.comparingDouble(c -> floors.get(metric(c))));
     }
 
     /** Per canary that {@code result} read beside every iteration, {@code scores} relative to it. */

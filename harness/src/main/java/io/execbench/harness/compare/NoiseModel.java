@@ -35,11 +35,6 @@ public record NoiseModel(String machineFingerprint, String profile, List<String>
         return !runs.isEmpty() && machineFingerprint.equals(fingerprint) && profile.equals(profileName);
     }
 
-    /** Whether {@code metric} of {@code key} has a calibrated floor. */
-    public boolean calibrated(BenchmarkKey key, String metric) {
-        return floors.getOrDefault(key.fullLabel(), Map.of()).containsKey(metric);
-    }
-
     /** The noise floor of {@code metric} of {@code key}, or 0 when it was not calibrated. */
     public double floor(BenchmarkKey key, String metric) {
         return floors.getOrDefault(key.fullLabel(), Map.of()).getOrDefault(metric, 0.0);
