@@ -65,17 +65,18 @@ final class CalibrateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long commits = runs.stream().map(run -> run.info().git().commit()).distinct().count();
         if (commits > 1) {
-            out.println("warning: the runs come from " + commits + " commits; an A/A calibration wants one build");
+            Console.line(out, "warning: the runs come from " + commits + " commits; an A/A calibration wants one build");
         }
         NoiseModel model = NoiseCalibration.learn(runs);
         Path results = resultsDir != null ? resultsDir : RunArguments.parentOf(first.folder().dir());
         Path file = output != null ? output : results.resolve(NoiseJson.FILE_NAME);
         NoiseJson.write(model, file);
 
-        out.printf("Noise floors of %d benchmarks from %d runs (machine %s, profile %s):%n", model.floors().size(),
-                runs.size(), model.machineFingerprint(), model.profile());
-        model.floors().forEach((benchmark, metrics) -> out.printf("  %-70s %s%n", benchmark, percents(metrics)));
-        out.println("Noise model: " + file);
+        Console.format(out, "Noise floors of %d benchmarks from %d runs (machine %s, profile %s):",
+                model.floors().size(), runs.size(), model.machineFingerprint(), model.profile());
+        model.floors().forEach((benchmark, metrics) -> Console.format(out, "  %-70s %s", benchmark,
+                percents(metrics)));
+        Console.line(out, "Noise model: " + file);
         out.flush();
         return HarnessMain.OK;
     }
@@ -99,7 +100,11 @@ final class CalibrateCommand implements Callable<Integer> {
         for (var listing : listings) {
             if (runs.size() < last && listing.readable() && listing.info().status() == RunStatus.COMPLETE
                     && Baselines.incomparability(listing.info(), newest.info()).isEmpty()) {
-                runs.add(RunReader.read(listing.folder().dir()));
+                try {
+                    runs.add(RunReader.read(listing.folder().dir()));
+                } catch (RunReadException e) {
+                    Console.skipped(spec.commandLine().getErr(), List.of(listing.unreadable(e.getMessage())));
+                }
             }
         }
         return runs.reversed();

@@ -10,8 +10,10 @@ import io.execbench.harness.compare.RunComparator;
 import io.execbench.harness.compare.Verdict;
 import io.execbench.harness.history.NoiseJson;
 import io.execbench.harness.read.CanaryReadings;
+import io.execbench.harness.read.InputFiles;
 import io.execbench.harness.read.Run;
 import io.execbench.harness.read.RunListing;
+import io.execbench.harness.read.RunReadException;
 import io.execbench.harness.read.RunReader;
 import io.execbench.harness.verdict.VerdictFiles;
 import java.io.IOException;
@@ -51,6 +53,10 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--latest", description = "Judge the newest run in --results.")
     private boolean latest;
+
+    @Option(names = "--run-id-from", paramLabel = "FILE",
+            description = "Judge the run named in FILE (written by the runner's --run-id-file), in --results.")
+    private Path runIdFile;
 
     @Option(names = "--results", paramLabel = "DIR",
             description = "The results folder (default: the folder holding RUN).")
@@ -97,8 +103,16 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private Path currentDir() throws IOException {
-        if (latest ? !runs.isEmpty() : runs.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "give BASELINE RUN, RUN, or --latest --results=DIR");
+        boolean byName = latest || runIdFile != null;
+        if (byName ? !runs.isEmpty() || latest && runIdFile != null : runs.isEmpty()) {
+            throw new ParameterException(spec.commandLine(),
+                    "give BASELINE RUN, RUN, --latest --results=DIR or --run-id-from=FILE --results=DIR");
+        }
+        if (runIdFile != null) {
+            if (resultsDir == null) {
+                throw new ParameterException(spec.commandLine(), "--run-id-from needs --results=DIR");
+            }
+            return RunArguments.fromIdFile(runIdFile, resultsDir);
         }
         if (runs.size() == 2 && pinned != null) {
             throw new ParameterException(spec.commandLine(), "give the baseline either as BASELINE or --baseline");
@@ -120,13 +134,13 @@ final class CompareCommand implements Callable<Integer> {
             baseline = RunReader.read(RunArguments.resolve(baselineArg, results));
             choice = "pinned";
         } else {
-            Optional<RunListing> found = Baselines.latestComparable(current.id(), current.info(),
-                    RunArguments.listings(results));
+            Optional<Run> found = newestReadable(Baselines.candidates(current.id(), current.info(),
+                    RunArguments.listings(results)));
             if (found.isEmpty()) {
                 return RunComparator.notComparable(current, null, "none", "no baseline: no earlier complete run in "
                         + results + " with the same machine fingerprint, profile and JDK", settings);
             }
-            baseline = RunReader.read(found.get().folder().dir());
+            baseline = found.get();
             choice = "latest comparable";
         }
         Optional<String> why = Baselines.incomparability(baseline.info(), current.info());
@@ -134,39 +148,77 @@ final class CompareCommand implements Callable<Integer> {
             return RunComparator.notComparable(current, baseline.id(), choice, why.get(), settings);
         }
         if (why.isPresent()) {
-            spec.commandLine().getErr().println("warning: compared although not comparable (--force): " + why.get());
+            Console.line(spec.commandLine().getErr(), "warning: compared although not comparable (--force): "
+                    + why.get());
         }
         Path noisePath = noiseFile != null ? noiseFile : results.resolve(NoiseJson.FILE_NAME);
-        NoiseModel noise = noiseFile != null || Files.isRegularFile(noisePath) ? NoiseJson.read(noisePath)
-                : NoiseModel.NONE;
+        NoiseModel noise = noiseFile != null ? NoiseJson.read(noisePath) : defaultNoise(noisePath);
         String noiseLabel = "none";
         if (noise.appliesTo(current.info().machineFingerprint(), current.info().profile().name())) {
             noiseLabel = noisePath + " (" + noise.runs().size() + " runs)";
         } else {
             noise = NoiseModel.NONE;
         }
-        MachineDrift drift = MachineDrift.of(CanaryReadings.read(baseline.folder().dir()),
+        MachineDrift drift = MachineDrift.of(baselineCanary(baseline),
                 CanaryReadings.read(current.folder().dir()), settings);
         return RunComparator.compare(baseline, current, choice, noise, noiseLabel, drift, settings);
     }
 
+    /**
+     * The results folder's noise.json when there is one. Unlike a file named with --noise, a damaged one here is
+     * a warning: it came with the results (a history branch, an artifact) and must not stop tonight's verdict.
+     */
+    private NoiseModel defaultNoise(Path file) {
+        if (!InputFiles.present(file)) {
+            return NoiseModel.NONE;
+        }
+        try {
+            return NoiseJson.read(file);
+        } catch (RunReadException e) {
+            Console.line(spec.commandLine().getErr(), "warning: judged without a noise model: " + e.getMessage());
+            return NoiseModel.NONE;
+        }
+    }
+
+    /** The baseline's canary.json, or none with a warning when it cannot be read: it is not the run judged. */
+    private Optional<CanaryReadings> baselineCanary(Run baseline) {
+        try {
+            return CanaryReadings.read(baseline.folder().dir());
+        } catch (RunReadException e) {
+            Console.line(spec.commandLine().getErr(), "warning: baseline canary left out: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The newest candidate that reads in full; each one that does not is skipped with a warning. */
+    private Optional<Run> newestReadable(List<RunListing> candidates) {
+        for (RunListing candidate : candidates) {
+            try {
+                return Optional.of(RunReader.read(candidate.folder().dir()));
+            } catch (RunReadException e) {
+                Console.skipped(spec.commandLine().getErr(), List.of(candidate.unreadable(e.getMessage())));
+            }
+        }
+        return Optional.empty();
+    }
+
     private void print(Comparison comparison, Path dir) {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Verdict: " + comparison.countsLine());
-        out.println("  run " + comparison.currentId() + " against "
+        Console.line(out, "Verdict: " + comparison.countsLine());
+        Console.line(out, "  run " + comparison.currentId() + " against "
                 + (comparison.baselineId() == null ? "no baseline" : comparison.baselineId() + " ("
                 + comparison.baselineChoice() + ")"));
         if (comparison.notComparable() != null) {
-            out.println("  not comparable: " + comparison.notComparable());
+            Console.line(out, "  not comparable: " + comparison.notComparable());
         } else {
-            out.println("  machine canary: " + comparison.machineDrift().describe());
+            Console.line(out, "  machine canary: " + comparison.machineDrift().describe());
             for (BenchmarkComparison b : comparison.benchmarks()) {
                 if (b.verdict() != Verdict.UNCHANGED) {
-                    out.printf("  %-14s %s: %s%n", b.verdict().label(), b.key().label(), b.reason());
+                    Console.format(out, "  %-14s %s: %s", b.verdict().label(), b.key().label(), b.reason());
                 }
             }
         }
-        out.println("Verdict files: " + dir.resolve(VerdictFiles.JSON) + ", " + VerdictFiles.JUNIT + ", "
+        Console.line(out, "Verdict files: " + dir.resolve(VerdictFiles.JSON) + ", " + VerdictFiles.JUNIT + ", "
                 + VerdictFiles.MARKDOWN);
         out.flush();
     }

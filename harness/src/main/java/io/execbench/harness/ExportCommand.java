@@ -31,6 +31,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--latest", description = "Export the newest run in --results.")
     private boolean latest;
 
+    @Option(names = "--run-id-from", paramLabel = "FILE",
+            description = "The run named in FILE (written by the runner's --run-id-file), in --results.")
+    private Path runIdFile;
+
     @Option(names = "--results", paramLabel = "DIR", description = "The results folder.")
     private Path resultsDir;
 
@@ -39,11 +43,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (latest == (run != null) || latest && resultsDir == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "give either RUN or --latest --results=DIR");
-        }
-        Run exported = RunReader.read(latest ? RunArguments.latest(resultsDir) : RunArguments.resolve(run, resultsDir));
+        Run exported = RunReader.read(RunArguments.chosen(spec, run, latest, runIdFile, resultsDir));
         Path bigger = outputDir.resolve("github-action-benchmark-bigger.json");
         Path smaller = outputDir.resolve("github-action-benchmark-smaller.json");
         Path bencher = outputDir.resolve("bencher.json");
@@ -51,7 +51,7 @@ final class ExportCommand implements Callable<Integer> {
         AtomicFiles.write(smaller, TrackerExport.githubActionBenchmark(exported, Direction.LOWER_IS_BETTER));
         AtomicFiles.write(bencher, TrackerExport.bencher(exported));
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Exported " + exported.id() + ": " + bigger + ", " + smaller + ", " + bencher);
+        Console.line(out, "Exported " + exported.id() + ": " + bigger + ", " + smaller + ", " + bencher);
         out.flush();
         return HarnessMain.OK;
     }

@@ -1,6 +1,7 @@
 package io.execbench.harness;
 
 import io.execbench.harness.read.RunReadException;
+import io.execbench.harness.write.ConsoleText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
  *
  * <p>Exit codes: {@value #OK} success; {@value #ATTENTION} the report was written but the run failed, did not
  * finish, or has failed benchmarks; {@value #BAD_INPUT} bad arguments or an unreadable results file (the message
- * names the file); {@value #ERROR} anything else, e.g. the report could not be written.
+ * names the file); {@value #ERROR} anything else, e.g. the report could not be written, or a bug (said as such, with
+ * the stack trace only under {@code --verbose}).
  */
 @Command(name = "execbench-harness", mixinStandardHelpOptions = true, version = "execbench harness 0.1",
         description = "Reads execbench or plain JMH result folders and writes self-contained HTML reports.",
@@ -38,23 +40,44 @@ public final class HarnessMain implements Runnable {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "On an unexpected error, print its stack trace too.")
+    private boolean verbose;
+
     /** Runs the command line with the given streams and returns the exit code; never exits the JVM. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new HarnessMain());
+        HarnessMain main = new HarnessMain();
+        CommandLine commandLine = new CommandLine(main);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
-            err.println("error: " + e.getMessage()); // a message that names the file, not a stack trace
+            // One sentence that names the file, escaped: the message may quote a results file.
+            err.println("error: " + ConsoleText.escape(describe(e)));
+            if (main.verbose || isVerbose(parsed)) {
+                e.printStackTrace(err);
+            }
             err.flush();
-            return e instanceof RunReadException ? BAD_INPUT
-                    : e instanceof IOException || e instanceof UncheckedIOException ? ERROR
-                    : rethrow(e);
+            return e instanceof RunReadException ? BAD_INPUT : ERROR;
         });
         return commandLine.execute(args);
     }
 
-    private static int rethrow(Exception e) throws Exception {
-        throw e; // a bug, not bad input: picocli prints the stack trace and returns 1
+    /** What went wrong, in a sentence; an exception that input should never cause says it is a bug. */
+    private static String describe(Exception e) {
+        if (e instanceof IOException || e instanceof UncheckedIOException) {
+            return String.valueOf(e.getMessage());
+        }
+        return "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + " (a bug in the harness; run again with --verbose for the stack trace, and please report it)";
+    }
+
+    private static boolean isVerbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -48,6 +48,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--latest", description = "Render the newest run in --results instead of RUN_DIR.")
     private boolean latest;
 
+    @Option(names = "--run-id-from", paramLabel = "FILE",
+            description = "Render the run named in FILE (written by the runner's --run-id-file), in --results.")
+    private Path runIdFile;
+
     @Option(names = "--results", paramLabel = "DIR",
             description = "The results folder (needed with --latest; default: the folder holding RUN_DIR).")
     private Path resultsDir;
@@ -59,7 +63,8 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         requireOneSource();
-        Run run = RunReader.read(latest ? latestRun() : runDir);
+        Run run = RunReader.read(runIdFile != null ? RunArguments.fromIdFile(runIdFile, resultsDir)
+                : latest ? latestRun() : runDir);
         Path results = resultsDir != null ? resultsDir : parentOf(run.folder().dir());
         Path reports = reportsDir != null ? reportsDir : parentOf(results.toAbsolutePath()).resolve("reports");
 
@@ -68,24 +73,29 @@ final class ReportCommand implements Callable<Integer> {
         List<ResultGroup> groups = ResultGrouping.group(run.results());
         ReportPage page = ReportPageBuilder.build(run, groups, charts(groups), experiments, machine);
         Path report = ReportWriter.write(page, reports);
-        List<RunListing> runs = listings(results);
-        TrendSections history = TrendSections.of(runs, reports);
+        List<RunListing> listed = listings(results);
+        TrendSections history = TrendSections.of(listed, reports);
+        List<RunListing> runs = RunListing.marking(listed, history.unreadable());
         IndexWriter.write(results, runs, history.note(), history.trends(), reports);
 
+        Console.skipped(spec.commandLine().getErr(), runs.stream().filter(listing -> !listing.readable()).toList());
         RunSummary summary = RunSummary.of(run);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Report: " + report);
-        out.println(summary.line());
+        Console.line(out, "Report: " + report);
+        Console.line(out, summary.line());
         out.flush();
         return summary.needsAttention() ? HarnessMain.ATTENTION : HarnessMain.OK;
     }
 
     private void requireOneSource() {
-        if (latest == (runDir != null)) {
-            throw new ParameterException(spec.commandLine(), "give either RUN_DIR or --latest --results=DIR");
+        int sources = (latest ? 1 : 0) + (runDir != null ? 1 : 0) + (runIdFile != null ? 1 : 0);
+        if (sources != 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "give either RUN_DIR, --latest --results=DIR or --run-id-from=FILE --results=DIR");
         }
-        if (latest && resultsDir == null) {
-            throw new ParameterException(spec.commandLine(), "--latest needs --results=DIR");
+        if ((latest || runIdFile != null) && resultsDir == null) {
+            throw new ParameterException(spec.commandLine(), (latest ? "--latest" : "--run-id-from")
+                    + " needs --results=DIR");
         }
     }
 

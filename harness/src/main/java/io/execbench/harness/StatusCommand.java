@@ -29,17 +29,18 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--latest", description = "The newest run in --results.")
     private boolean latest;
 
+    @Option(names = "--run-id-from", paramLabel = "FILE",
+            description = "The run named in FILE (written by the runner's --run-id-file), in --results.")
+    private Path runIdFile;
+
     @Option(names = "--results", paramLabel = "DIR", description = "The results folder.")
     private Path resultsDir;
 
     @Override
     public Integer call() throws Exception {
-        if (latest == (run != null) || (latest && resultsDir == null)) {
-            throw new ParameterException(spec.commandLine(), "give either RUN or --latest --results=DIR");
-        }
-        Path runDir = latest ? RunArguments.latest(resultsDir) : RunArguments.resolve(run, resultsDir);
+        Path runDir = RunArguments.chosen(spec, run, latest, runIdFile, resultsDir);
         RunSummary summary = RunSummary.of(RunReader.read(runDir));
-        spec.commandLine().getOut().println(runDir.getFileName() + ": " + summary.line());
+        Console.line(spec.commandLine().getOut(), runDir.getFileName() + ": " + summary.line());
         return summary.needsAttention() ? HarnessMain.ATTENTION : HarnessMain.OK;
     }
 }

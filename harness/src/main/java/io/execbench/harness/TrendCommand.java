@@ -48,16 +48,24 @@ final class TrendCommand implements Callable<Integer> {
         if (!reference.readable()) {
             throw new RunReadException(reference.folder().dir(), reference.problem());
         }
-        List<Run> runs = HistoryReader.comparableRuns(reference, listings);
+        HistoryReader.Read read = HistoryReader.comparableRuns(reference, listings);
+        for (RunListing broken : read.unreadable()) {
+            if (broken.folder().equals(reference.folder())) {
+                throw new RunReadException(reference.folder().dir(), "cannot be read: " + broken.problem());
+            }
+        }
+        Console.skipped(spec.commandLine().getErr(), RunListing.marking(listings, read.unreadable()).stream()
+                .filter(listing -> !listing.readable()).toList());
+        List<Run> runs = read.runs();
         List<Series> series = History.of(runs, EDivisive.defaults());
         PrintWriter out = spec.commandLine().getOut();
         long changed = series.stream().filter(s -> !s.shifts().isEmpty()).count();
-        out.printf("Trend: %d benchmarks over %d comparable runs up to %s; %d with change points%n", series.size(),
-                runs.size(), reference.folder().id(), changed);
+        Console.format(out, "Trend: %d benchmarks over %d comparable runs up to %s; %d with change points",
+                series.size(), runs.size(), reference.folder().id(), changed);
         for (Series s : series) {
             if (all || !s.shifts().isEmpty()) {
-                out.println("  " + s.key().label() + ": " + s.points().size() + " runs");
-                s.shifts().forEach(shift -> out.println("    change " + TrendSections.describe(shift, s.unit())));
+                Console.line(out, "  " + s.key().label() + ": " + s.points().size() + " runs");
+                s.shifts().forEach(shift -> Console.line(out, "    change " + TrendSections.describe(shift, s.unit())));
             }
         }
         out.flush();

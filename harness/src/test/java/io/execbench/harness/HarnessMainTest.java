@@ -100,7 +100,7 @@ class HarnessMainTest {
     @Test
     void missingOrConflictingArgumentsAreUsageErrors() {
         assertThat(run("report")).isEqualTo(HarnessMain.BAD_INPUT);
-        assertThat(err.toString()).contains("give either RUN_DIR or --latest --results=DIR");
+        assertThat(err.toString()).contains("give either RUN_DIR, --latest --results=DIR or --run-id-from=FILE --results=DIR");
         assertThat(run("report", "--latest")).isEqualTo(HarnessMain.BAD_INPUT);
         assertThat(err.toString()).contains("--latest needs --results=DIR");
         assertThat(run("report", "x", "--latest", "--results=y")).isEqualTo(HarnessMain.BAD_INPUT);

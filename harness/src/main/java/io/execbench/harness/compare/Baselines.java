@@ -4,6 +4,7 @@ import io.execbench.harness.read.RunInfo;
 import io.execbench.harness.read.RunListing;
 import io.execbench.harness.read.RunStatus;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,13 +25,22 @@ public final class Baselines {
      * {@code current}; unreadable, partial and failed runs are skipped.
      */
     public static Optional<RunListing> latestComparable(String currentId, RunInfo current, List<RunListing> runs) {
+        return candidates(currentId, current, runs).stream().findFirst();
+    }
+
+    /**
+     * Every run that {@link #latestComparable} could choose, newest first, so that a caller can fall back to the
+     * next when the newest turns out unreadable in full.
+     */
+    public static List<RunListing> candidates(String currentId, RunInfo current, List<RunListing> runs) {
         return runs.stream()
                 .filter(run -> run.folder().id().compareTo(currentId) < 0)
                 .filter(RunListing::readable)
                 .filter(run -> run.info().status() == RunStatus.COMPLETE)
                 .filter(run -> incomparability(run.info(), current).isEmpty())
                 .filter(run -> run.info().include().equals(current.include()))
-                .reduce((earlier, later) -> later.folder().id().compareTo(earlier.folder().id()) > 0 ? later : earlier);
+                .sorted(Comparator.comparing((RunListing run) -> run.folder().id()).reversed())
+                .toList();
     }
 
     /** Why {@code baseline} and {@code current} cannot be compared, or empty when they can. */

@@ -90,8 +90,12 @@ public record ScalingExperiment(List<Sweep> sweeps, List<YieldRow> yields, Integ
         List<ThroughputPoint> points = new ArrayList<>();
         for (BenchmarkResult result : members) {
             Metric metric = score(result);
-            points.add(new ThroughputPoint(Integer.parseInt(result.params().get("threads").strip()), metric.score(),
-                    metric.scoreError(), Scores.iterations(metric)));
+            Long threads = Scores.positiveLong(result.params(), "threads");
+            if (threads == null || threads < 1 || threads > Integer.MAX_VALUE) {
+                continue; // not a thread count ("auto" under plain JMH, say): no point on the curve
+            }
+            points.add(new ThroughputPoint(threads.intValue(), metric.score(), metric.scoreError(),
+                    Scores.iterations(metric)));
         }
         boolean hasOne = points.stream().anyMatch(p -> p.threads() == 1);
         boolean distinct = points.stream().map(ThroughputPoint::threads).distinct().count() == points.size();

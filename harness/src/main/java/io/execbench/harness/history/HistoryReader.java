@@ -21,18 +21,34 @@ public final class HistoryReader {
     private HistoryReader() {
     }
 
-    /** The runs of {@code listings} (oldest first) comparable with {@code reference}, up to it, read in full. */
-    public static List<Run> comparableRuns(RunListing reference, List<RunListing> listings) throws RunReadException {
+    /**
+     * The runs read for a history, and the listed runs that turned out unreadable when read in full (a run.json
+     * that reads, beside a jmh.json that does not): each is the listing with the reason set.
+     */
+    public record Read(List<Run> runs, List<RunListing> unreadable) {
+    }
+
+    /**
+     * The runs of {@code listings} (oldest first) comparable with {@code reference}, up to it, read in full. A run
+     * that cannot be read is left out and returned in {@link Read#unreadable()}, never thrown: one broken folder in
+     * a history of many nights must not stop tonight's report.
+     */
+    public static Read comparableRuns(RunListing reference, List<RunListing> listings) {
         List<Run> runs = new ArrayList<>();
+        List<RunListing> unreadable = new ArrayList<>();
         RunInfo info = reference.info();
         for (RunListing listing : listings) {
             if (listing.readable() && listing.folder().id().compareTo(reference.folder().id()) <= 0
                     && listing.info().status() != RunStatus.PARTIAL
                     && Baselines.incomparability(listing.info(), info).isEmpty()) {
-                runs.add(RunReader.read(listing.folder().dir()));
+                try {
+                    runs.add(RunReader.read(listing.folder().dir()));
+                } catch (RunReadException e) {
+                    unreadable.add(listing.unreadable(e.getMessage()));
+                }
             }
         }
-        return runs;
+        return new Read(List.copyOf(runs), List.copyOf(unreadable));
     }
 
     /** The newest readable, finished run of {@code listings} (oldest first): whose history the index shows. */

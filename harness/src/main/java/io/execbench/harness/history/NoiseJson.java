@@ -8,8 +8,9 @@ import io.execbench.harness.compare.CanaryRelative;
 import io.execbench.harness.compare.NoiseModel;
 import io.execbench.harness.read.RunReadException;
 import io.execbench.harness.write.AtomicFiles;
+import io.execbench.harness.read.InputFiles;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +42,12 @@ public final class NoiseJson {
     /** What {@code score/canary.cpu} was called before there was more than one canary. */
     private static final String LEGACY_CANARY_METRIC = "score/canary";
 
+    /**
+     * The largest floor read. Real calibrations of wildly unsteady runs reach 24 (2,400%); a thousandfold is far
+     * beyond anything measured, and only there to refuse the absurd (1e308) along with the infinite.
+     */
+    static final double MAX_FLOOR = 1000.0;
+
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private NoiseJson() {
@@ -64,8 +71,10 @@ public final class NoiseJson {
     /** Reads {@code file}; problems name the file. */
     public static NoiseModel read(Path file) throws RunReadException {
         JsonNode root;
-        try {
-            root = MAPPER.readTree(Files.readString(file));
+        try (InputStream in = InputFiles.open(file, InputFiles.NOISE_JSON_MAX_BYTES)) {
+            root = MAPPER.readTree(in);
+        } catch (RunReadException e) {
+            throw e;
         } catch (IOException e) {
             throw new RunReadException(file, "cannot read the noise model (" + e.getMessage() + ")", e);
         }
@@ -81,9 +90,12 @@ public final class NoiseJson {
         for (Map.Entry<String, JsonNode> benchmark : root.path("floors").properties()) {
             Map<String, Double> metrics = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> metric : benchmark.getValue().properties()) {
-                if (!metric.getValue().isNumber() || metric.getValue().doubleValue() < 0) {
-                    throw new RunReadException(file, benchmark.getKey() + " " + metric.getKey()
-                            + ": a floor must be a number >= 0");
+                double floor = metric.getValue().doubleValue();
+                // An infinite or huge floor would silently turn every regression into "unchanged".
+                if (!metric.getValue().isNumber() || !(floor >= 0) || floor > MAX_FLOOR) {
+                    throw new RunReadException(file, benchmark.getKey() + " " + metric.getKey() + ": a floor must be"
+                            + " a number from 0 to " + (int) MAX_FLOOR + ", not "
+                            + metric.getValue());
                 }
                 metrics.put(LEGACY_CANARY_METRIC.equals(metric.getKey()) ? CanaryRelative.metric("canary.cpu")
                         : metric.getKey(), metric.getValue().doubleValue());

@@ -1,6 +1,8 @@
 package io.execbench.harness.latency;
 
 import io.execbench.harness.read.RunReadException;
+import io.execbench.harness.read.InputFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,6 +28,8 @@ public final class LatencyLogReader {
 
     /** The folder of a run that holds the logs. */
     public static final String LATENCY_DIR = "latency";
+    /** Files read from one run's latency folder; a run writes one per benchmark fork. */
+    static final int MAX_FILES = 10_000;
     /** What an interval written without a tag is listed as. */
     public static final String UNTAGGED = "untagged";
 
@@ -35,14 +39,19 @@ public final class LatencyLogReader {
     /** Every {@code .hlog} in {@code runDir/latency}, by file name; empty when the folder does not exist. */
     public static List<LatencyLog> readAll(Path runDir) throws RunReadException {
         Path dir = runDir.resolve(LATENCY_DIR);
-        if (!Files.isDirectory(dir)) {
+        if (!InputFiles.present(dir)) {
             return List.of();
         }
+        InputFiles.requireFolder(dir);
         List<Path> files;
         try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(f -> f.getFileName().toString().endsWith(".hlog")).sorted().toList();
+            files = listing.filter(f -> f.getFileName().toString().endsWith(".hlog")).limit(MAX_FILES + 1L)
+                    .sorted().toList();
         } catch (IOException e) {
             throw new RunReadException(dir, "cannot list: " + e.getMessage(), e);
+        }
+        if (files.size() > MAX_FILES) {
+            throw new RunReadException(dir, "holds more than " + MAX_FILES + " .hlog files");
         }
         Map<String, List<LatencyLog>> byGroup = new LinkedHashMap<>();
         for (Path file : files) {
@@ -85,7 +94,16 @@ public final class LatencyLogReader {
         String name = fileName.endsWith(".hlog") ? fileName.substring(0, fileName.length() - 5) : fileName;
         Map<String, Histogram> merged = new LinkedHashMap<>();
         Map<String, Integer> intervals = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(file)) {
+        byte[] bytes;
+        try (InputStream in = InputFiles.open(file, InputFiles.HLOG_MAX_BYTES)) {
+            bytes = in.readAllBytes();
+        } catch (RunReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new RunReadException(file, "cannot read: " + e.getMessage(), e);
+        }
+        HlogLimits.check(file, HlogLimits.text(bytes));
+        try (InputStream in = new ByteArrayInputStream(bytes)) {
             HistogramLogReader reader = new HistogramLogReader(in);
             int line = 0;
             for (EncodableHistogram interval = next(file, reader, line); interval != null;

@@ -1,7 +1,6 @@
 package io.execbench.harness.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,10 +37,10 @@ public record CanaryReadings(Map<String, Probe> probes, List<String> phases) {
      */
     public static Optional<CanaryReadings> read(Path runDir) throws RunReadException {
         Path file = runDir.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) {
+        if (!InputFiles.present(file)) {
             return Optional.empty();
         }
-        JsonNode root = JsonProblems.readTree(file);
+        JsonNode root = JsonProblems.readTree(file, InputFiles.SMALL_JSON_MAX_BYTES);
         JsonNode readings = root == null ? null : root.get("readings");
         if (readings == null || !readings.isArray()) {
             throw new RunReadException(file, "no \"readings\" array");

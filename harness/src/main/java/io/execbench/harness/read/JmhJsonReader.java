@@ -21,7 +21,8 @@ public final class JmhJsonReader {
     /** Reads every benchmark result in {@code file}, in file order. */
     public static List<BenchmarkResult> read(Path file) throws RunReadException {
         List<BenchmarkResult> results = new ArrayList<>();
-        try (JsonParser parser = JsonProblems.MAPPER.createParser(file.toFile())) {
+        try (JsonParser parser = JsonProblems.MAPPER.createParser(
+                InputFiles.open(file, InputFiles.JMH_JSON_MAX_BYTES))) {
             openArray(file, parser);
             for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                 int index = results.size() + 1;
@@ -44,7 +45,8 @@ public final class JmhJsonReader {
      * which is how the run index stays cheap over many large files.
      */
     public static int count(Path file) throws RunReadException {
-        try (JsonParser parser = JsonProblems.MAPPER.createParser(file.toFile())) {
+        try (JsonParser parser = JsonProblems.MAPPER.createParser(
+                InputFiles.open(file, InputFiles.JMH_JSON_MAX_BYTES))) {
             openArray(file, parser);
             int count = 0;
             for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {

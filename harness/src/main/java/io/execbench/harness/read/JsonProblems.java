@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -19,10 +22,16 @@ final class JsonProblems {
 
     /**
      * Thread-safe once configured. Unknown fields are ignored because the contract lets later versions add fields
-     * without a schema bump, and because other JMH versions add their own.
+     * without a schema bump, and because other JMH versions add their own. Jackson's stream constraints (nesting
+     * depth 1000, number length 1000) bound the parser's work on hostile input.
      */
     static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            // A null among numbers is damage, not a zero: without this Jackson reads [null] as [0.0].
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+
+    /** How much of a parser's message is repeated: enough to find the spot, not a page of the file. */
+    private static final int MAX_DETAIL_CHARS = 160;
 
     private JsonProblems() {
     }
@@ -37,9 +46,30 @@ final class JsonProblems {
             return "truncated JSON (unexpected end of input" + where + ")";
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return "unexpected value at " + path(mapping) + where + " (" + firstLine(e.getOriginalMessage()) + ")";
+            String message = e.getOriginalMessage();
+            String what = message != null && message.startsWith("Cannot coerce `null`") ? "null where a number belongs"
+                    : e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                            ? "expected " + kind(mismatch.getTargetType()) : firstLine(message);
+            return "unexpected value at " + path(mapping) + where + " (" + what + ")";
         }
         return "malformed JSON (" + firstLine(e.getOriginalMessage()) + where + ")";
+    }
+
+    /** What a person calls the JSON a Java type binds from: "a number", "an array", "an object". */
+    private static String kind(Class<?> type) {
+        if (type.isArray() || List.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        return "an object";
     }
 
     /** Jackson reports the end of input from the parser or, inside data binding, as a mismatched input. */
@@ -66,18 +96,23 @@ final class JsonProblems {
                 .replaceFirst("^\\.", "");
     }
 
+    /** The first line of Jackson's message, cut short: it quotes the offending token, which is file content. */
     private static String firstLine(String message) {
         if (message == null) {
             return "no detail";
         }
         int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
+        String line = end < 0 ? message : message.substring(0, end);
+        return line.length() <= MAX_DETAIL_CHARS ? line : line.substring(0, MAX_DETAIL_CHARS) + "...";
     }
 
-    /** Parses {@code file} into a tree; a parse or I/O failure becomes a {@link RunReadException} naming it. */
-    static JsonNode readTree(Path file) throws RunReadException {
-        try {
-            return MAPPER.readTree(file.toFile());
+    /**
+     * Parses {@code file}, a regular file of at most {@code maxBytes}, into a tree; a parse or I/O failure becomes a
+     * {@link RunReadException} naming it.
+     */
+    static JsonNode readTree(Path file, long maxBytes) throws RunReadException {
+        try (InputStream in = InputFiles.open(file, maxBytes)) {
+            return MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
             throw new RunReadException(file, describe(e), e);
         } catch (IOException e) {

@@ -1,8 +1,6 @@
 package io.execbench.harness.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,14 +34,12 @@ public record MachineFacts(Integer logicalCpus, Double usableCpus, Map<String, S
     /** Reads {@code runDir/run.json}; {@link #UNKNOWN} when there is none. */
     public static MachineFacts read(Path runDir) throws RunReadException {
         Path file = runDir.resolve(RunReader.RUN_JSON);
-        if (!Files.isRegularFile(file)) {
+        if (!InputFiles.present(file)) {
             return UNKNOWN;
         }
-        JsonNode root;
-        try {
-            root = JsonProblems.MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new RunReadException(file, "cannot read: " + e.getMessage(), e);
+        JsonNode root = JsonProblems.readTree(file, InputFiles.SMALL_JSON_MAX_BYTES);
+        if (root == null || !root.isObject()) {
+            throw new RunReadException(file, "expected a JSON object");
         }
         JsonNode topology = root.path("topology");
         Map<String, String> fields = new LinkedHashMap<>();

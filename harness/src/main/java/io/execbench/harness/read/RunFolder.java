@@ -16,6 +16,23 @@ public record RunFolder(String id, Path dir, boolean partial) {
     /** The suffix the runner gives a folder until the run has finished. */
     public static final String PARTIAL_SUFFIX = ".partial";
 
+    /** Longest run id read: the runner's are 35 characters. */
+    private static final int MAX_ID_CHARS = 200;
+
+    /**
+     * Why this folder's name cannot be a run id, or null when it can. The id names the run's report folder and
+     * appears in links, file names and logs, so it must be one plain path segment: not empty, not hidden, no
+     * {@code /} or {@code \}, no control or format characters, no lone surrogates, at most 200 characters.
+     * Anything else (spaces, markup) is allowed, and escaped wherever it is shown.
+     */
+    public String unusableName() {
+        boolean plain = !id.isEmpty() && id.length() <= MAX_ID_CHARS && !id.startsWith(".")
+                && id.chars().noneMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c)
+                        || Character.getType(c) == Character.FORMAT || Character.isSurrogate((char) c));
+        return plain ? null : "the folder name cannot be a run id (a run id is one plain name: not hidden, no"
+                + " slashes or backslashes, no control characters, at most " + MAX_ID_CHARS + " characters)";
+    }
+
     /** Names a folder by its path; {@code dir} is made absolute so that {@code .} has a name too. */
     public static RunFolder of(Path dir) {
         Path absolute = dir.toAbsolutePath().normalize();

@@ -32,7 +32,7 @@ public final class RunJsonReader {
 
     /** Reads and validates {@code file}. */
     public static RunInfo read(Path file) throws RunReadException {
-        JsonNode root = JsonProblems.readTree(file);
+        JsonNode root = JsonProblems.readTree(file, InputFiles.SMALL_JSON_MAX_BYTES);
         if (root == null || root.isMissingNode()) {
             throw new RunReadException(file, "empty file, expected a JSON object");
         }

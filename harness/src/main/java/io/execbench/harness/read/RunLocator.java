@@ -3,6 +3,7 @@ package io.execbench.harness.read;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +52,11 @@ public final class RunLocator {
         if (name.startsWith(".") || name.endsWith(".tmp") || name.endsWith("~")) {
             return false;
         }
-        return Files.isDirectory(entry) && (Files.isRegularFile(entry.resolve(RunReader.RUN_JSON))
-                || Files.isRegularFile(entry.resolve(RunReader.JMH_JSON)));
+        if (Files.isSymbolicLink(entry)) {
+            return Files.isDirectory(entry); // listed, so that the index can say why it is not read
+        }
+        return Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+                && (InputFiles.present(entry.resolve(RunReader.RUN_JSON))
+                        || InputFiles.present(entry.resolve(RunReader.JMH_JSON)));
     }
 }

@@ -6,7 +6,6 @@ import io.execbench.harness.read.RunInfo.Git;
 import io.execbench.harness.read.RunInfo.Jvm;
 import io.execbench.harness.read.RunInfo.Os;
 import io.execbench.harness.read.RunInfo.Profile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +27,10 @@ public final class RunReader {
 
     /** Reads the run in {@code runDir}. */
     public static Run read(Path runDir) throws RunReadException {
-        RunFolder folder = RunFolder.of(requireFolder(runDir));
+        RunFolder folder = usable(RunFolder.of(requireFolder(runDir)));
         Path jmhJson = requireFile(folder.dir().resolve(JMH_JSON));
         // run.json first: a schema this harness cannot read should fail before a large jmh.json is parsed.
-        RunInfo described = Files.exists(folder.dir().resolve(RUN_JSON)) ? readInfo(folder) : null;
+        RunInfo described = InputFiles.present(folder.dir().resolve(RUN_JSON)) ? readInfo(folder) : null;
         List<BenchmarkResult> results = JmhJsonReader.read(jmhJson);
         RunInfo info = described != null ? described
                 : unknownEnvironment(folder, results.isEmpty() ? null : results.getFirst(), results.size());
@@ -43,8 +42,8 @@ public final class RunReader {
      * for a jmh.json-only folder the environment is unknown (and the JVM too, since it would take jmh.json).
      */
     public static RunInfo readInfo(Path runDir) throws RunReadException {
-        RunFolder folder = RunFolder.of(requireFolder(runDir));
-        if (Files.exists(folder.dir().resolve(RUN_JSON))) {
+        RunFolder folder = usable(RunFolder.of(requireFolder(runDir)));
+        if (InputFiles.present(folder.dir().resolve(RUN_JSON))) {
             return readInfo(folder);
         }
         requireFile(folder.dir().resolve(JMH_JSON));
@@ -72,20 +71,27 @@ public final class RunReader {
                 new Counts(null, resultCount, null), List.of(), null, true);
     }
 
+    private static RunFolder usable(RunFolder folder) throws RunReadException {
+        String problem = folder.unusableName();
+        if (problem != null) {
+            throw new RunReadException(folder.dir(), problem);
+        }
+        return folder;
+    }
+
     private static Path requireFolder(Path dir) throws RunReadException {
-        if (!Files.exists(dir)) {
+        if (!InputFiles.present(dir)) {
             throw new RunReadException(dir, "no such run folder");
         }
-        if (!Files.isDirectory(dir)) {
-            throw new RunReadException(dir, "not a folder (expected a run folder holding jmh.json)");
-        }
+        InputFiles.requireFolder(dir);
         return dir;
     }
 
     private static Path requireFile(Path file) throws RunReadException {
-        if (!Files.isRegularFile(file)) {
+        if (!InputFiles.present(file)) {
             throw new RunReadException(file, "missing: a run folder must hold " + JMH_JSON);
         }
+        InputFiles.requireRegular(file, InputFiles.JMH_JSON_MAX_BYTES);
         return file;
     }
 }

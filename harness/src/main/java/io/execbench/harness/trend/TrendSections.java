@@ -7,7 +7,6 @@ import io.execbench.harness.history.Series;
 import io.execbench.harness.history.Shift;
 import io.execbench.harness.read.Run;
 import io.execbench.harness.read.RunListing;
-import io.execbench.harness.read.RunReadException;
 import io.execbench.harness.write.IndexPage;
 import io.execbench.harness.write.IndexWriter;
 import io.execbench.harness.write.Numbers;
@@ -23,23 +22,25 @@ import java.util.Optional;
  * The index page's history: the runs comparable with the newest finished one, as one chart per benchmark with its
  * change points, each point linked to its run's report when that exists.
  *
- * @param note   which runs the history covers, or null when there is none to show
- * @param trends one per benchmark
+ * @param note       which runs the history covers, or null when there is none to show
+ * @param trends     one per benchmark
+ * @param unreadable runs left out of the history because they could not be read in full, each with the reason
  */
-public record TrendSections(String note, List<IndexPage.Trend> trends) {
+public record TrendSections(String note, List<IndexPage.Trend> trends, List<RunListing> unreadable) {
 
     /** No history: fewer than two comparable runs. */
-    public static final TrendSections NONE = new TrendSections(null, List.of());
+    public static final TrendSections NONE = new TrendSections(null, List.of(), List.of());
 
     /** Builds the history of {@code listings} (oldest first); {@code reportsDir} decides which points get links. */
-    public static TrendSections of(List<RunListing> listings, Path reportsDir) throws RunReadException {
+    public static TrendSections of(List<RunListing> listings, Path reportsDir) {
         Optional<RunListing> newest = HistoryReader.newestFinished(listings);
         if (newest.isEmpty()) {
             return NONE;
         }
-        List<Run> runs = HistoryReader.comparableRuns(newest.get(), listings);
+        HistoryReader.Read read = HistoryReader.comparableRuns(newest.get(), listings);
+        List<Run> runs = read.runs();
         if (runs.size() < 2) {
-            return NONE;
+            return new TrendSections(null, List.of(), read.unreadable());
         }
         List<Series> series = History.of(runs, EDivisive.defaults());
         List<IndexPage.Trend> trends = new ArrayList<>();
@@ -52,7 +53,7 @@ public record TrendSections(String note, List<IndexPage.Trend> trends) {
         String note = runs.size() + " runs comparable with " + newest.get().folder().id() + " (machine "
                 + newest.get().info().machineFingerprint() + ", profile " + newest.get().info().profile().name()
                 + "), oldest first; change points by E-divisive means with a permutation test (p <= 0.01).";
-        return new TrendSections(note, trends);
+        return new TrendSections(note, trends, read.unreadable());
     }
 
     /** E-g. {@code 14 runs, 1 change point}. */

@@ -37,7 +37,9 @@ public final class IndexWriter {
 
     private static IndexPage.Entry entry(RunListing listing, Path reportsDir) {
         String id = listing.folder().id();
-        String href = Files.isRegularFile(ReportWriter.reportFile(reportsDir, id)) ? link(id) : null;
+        // A folder whose name cannot be a run id has no report, and its name must not reach a path.
+        String href = listing.folder().unusableName() == null
+                && Files.isRegularFile(ReportWriter.reportFile(reportsDir, id)) ? link(id) : null;
         RunInfo info = listing.info();
         if (info == null) {
             return new IndexPage.Entry(id, href, "unreadable", "", "", "", "", "", listing.problem());

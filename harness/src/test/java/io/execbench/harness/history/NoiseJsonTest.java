@@ -49,6 +49,6 @@ class NoiseJsonTest {
 
         assertThatThrownBy(() -> NoiseJson.read(file)).isInstanceOf(RunReadException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("KernelBenchmark.run")
-                .hasMessageContaining("a floor must be a number >= 0");
+                .hasMessageContaining("a floor must be a number from 0 to 1000");
     }
 }
