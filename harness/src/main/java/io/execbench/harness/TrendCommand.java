@@ -32,6 +32,10 @@ final class TrendCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "RUN", description = "The newest run of the history (folder or id).")
     private String run;
 
+    @Option(names = "--run-id-from", paramLabel = "FILE",
+            description = "The newest run of the history is the one named in FILE (the runner's --run-id-file).")
+    private Path runIdFile;
+
     @Option(names = "--results", paramLabel = "DIR", required = true, description = "The results folder.")
     private Path resultsDir;
 
@@ -41,10 +45,14 @@ final class TrendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<RunListing> listings = RunArguments.listings(resultsDir);
-        RunListing reference = run == null
+        if (run != null && runIdFile != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give either RUN or --run-id-from");
+        }
+        RunListing reference = run == null && runIdFile == null
                 ? HistoryReader.newestFinished(listings)
                         .orElseThrow(() -> new RunReadException(resultsDir, "no finished run with a run.json"))
-                : RunListing.of(io.execbench.harness.read.RunFolder.of(RunArguments.resolve(run, resultsDir)));
+                : RunListing.of(io.execbench.harness.read.RunFolder.of(runIdFile != null
+                        ? RunArguments.fromIdFile(runIdFile, resultsDir) : RunArguments.resolve(run, resultsDir)));
         if (!reference.readable()) {
             throw new RunReadException(reference.folder().dir(), reference.problem());
         }
