@@ -12,7 +12,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * probabilities rather than counts so that nothing overflows (there are {@code 2^n} sign patterns). Only the lower
  * half {@code 0..n(n+1)/4} is tabulated: the distribution is symmetric about {@code n(n+1)/4}, and {@code P(W+ <= w)}
  * for small {@code w} only ever needs smaller {@code w} of the previous rank. Cost {@code O(n^3/4)} time and
- * {@code O(n^2/4)} memory: about 5 ms for 400 pairs.
+ * {@code O(n^2/4)} memory: milliseconds for 400 pairs.
  *
  * <p>Commons Statistics' {@code WilcoxonSignedRankTest} computes the same distribution internally for its p-value but
  * does not expose it; the confidence interval of {@link HodgesLehmann} needs its quantiles.
