@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "execbench-harness", mixinStandardHelpOptions = true, version = "execbench harness 0.1",
         description = "Reads execbench or plain JMH result folders and writes self-contained HTML reports.",
-        subcommands = {ReportCommand.class, CompareCommand.class, TrendCommand.class, CalibrateCommand.class,
+        subcommands = {ReportCommand.class, CompareCommand.class, AbCommand.class, TrendCommand.class, CalibrateCommand.class,
                 ExportCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
 public final class HarnessMain implements Runnable {
 

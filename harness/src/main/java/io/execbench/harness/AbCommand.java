@@ -1,0 +1,112 @@
+package io.execbench.harness;
+
+import io.execbench.harness.ab.AbComparison;
+import io.execbench.harness.ab.AbException;
+import io.execbench.harness.compare.BenchmarkComparison;
+import io.execbench.harness.compare.Comparison;
+import io.execbench.harness.compare.ComparisonSettings;
+import io.execbench.harness.compare.Verdict;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code ab}: measures a git ref (A) against the working tree (B) in one sitting, in interleaved rounds. */
+@Command(name = "ab", mixinStandardHelpOptions = true,
+        description = {"Builds REF in a git worktree under target/ab/, then runs every planned benchmark of the",
+                "working tree and of REF in interleaved rounds (one fork each per round, order shuffled), pairs",
+                "the two forks of each round, and judges each benchmark by the Wilcoxon signed-rank test and the",
+                "Hodges-Lehmann ratio with its interval, stopping each once decided. Writes results/ab/<id>/ with",
+                "ab.json (the pairs), verdict.json, verdict-junit.xml and verdict.md, and the forks' JMH output.",
+                "Exit codes: 0 compared; 4 a benchmark regressed and --fail-on-regression is set; 2 bad",
+                "arguments, a ref that does not resolve or build; 1 other errors."})
+final class AbCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--against", required = true, paramLabel = "REF", description = "The baseline: any git ref.")
+    private String against;
+
+    @Option(names = "--root", paramLabel = "DIR", defaultValue = ".", description = "The project's root (a git checkout).")
+    private Path root;
+
+    @Option(names = "--maven", paramLabel = "FILE", defaultValue = "mvn", description = "The mvn that builds REF.")
+    private Path maven;
+
+    @Option(names = "--profile", defaultValue = "quick", description = "smoke, quick or full: each fork's budget.")
+    private String profile;
+
+    @Option(names = "--include", defaultValue = ".*", description = "Regular expression over benchmark names.")
+    private String include;
+
+    @Option(names = "--results", paramLabel = "DIR", description = "Where results/ab/<id>/ goes (default <root>/results).")
+    private Path results;
+
+    @Option(names = "--max-rounds", paramLabel = "N",
+            description = "Paired rounds at most (default: smoke 8, quick 20, full 30).")
+    private Integer maxRounds;
+
+    @Option(names = "--time-budget", paramLabel = "MINUTES",
+            description = "No new round after this long (default: smoke 15, quick 35, full 180).")
+    private Integer timeBudgetMinutes;
+
+    @Option(names = "--seed", description = "Seed of the shuffles (default: from the clock; recorded in ab.json).")
+    private Long seed;
+
+    @Option(names = "--min-effect", paramLabel = "FRACTION", defaultValue = "0.03",
+            description = "Smallest relative change reported (default ${DEFAULT-VALUE} = 3%%).")
+    private double minEffect;
+
+    @Option(names = "--alpha", defaultValue = "0.01", description = "Significance level (default ${DEFAULT-VALUE}).")
+    private double alpha;
+
+    @Option(names = "--fail-on-regression", arity = "0..1", paramLabel = "true|false", defaultValue = "false",
+            description = "Exit 4 when any benchmark regressed (default ${DEFAULT-VALUE}).")
+    private boolean failOnRegression;
+
+    @Override
+    public Integer call() throws Exception {
+        ComparisonSettings settings;
+        try {
+            settings = ComparisonSettings.DEFAULTS.with(alpha, minEffect);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        AbComparison.Settings ab = AbComparison.Settings.forProfile(profile, maxRounds, timeBudgetMinutes,
+                seed != null ? seed : System.nanoTime());
+        Path absoluteRoot = root.toAbsolutePath().normalize();
+        Path resultsDir = results != null ? results : absoluteRoot.resolve("results");
+        // A child JMH must not outlive an interrupted comparison.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
+                .forEach(ProcessHandle::destroyForcibly)));
+        AbComparison.Outcome outcome;
+        try {
+            outcome = new AbComparison(absoluteRoot, maven, resultsDir, settings, ab,
+                    line -> Console.line(out, line)).run(against, profile, include);
+        } catch (AbException e) {
+            Console.line(spec.commandLine().getErr(), "error: " + e.getMessage());
+            return HarnessMain.BAD_INPUT;
+        }
+        print(outcome.comparison(), outcome.folder(), out);
+        return failOnRegression && !outcome.comparison().regressions().isEmpty() ? CompareCommand.REGRESSED
+                : HarnessMain.OK;
+    }
+
+    private static void print(Comparison comparison, Path folder, PrintWriter out) {
+        Console.line(out, "A/B verdict: " + comparison.countsLine());
+        Console.line(out, "  " + comparison.currentId() + " against " + comparison.baselineId());
+        for (BenchmarkComparison b : comparison.benchmarks()) {
+            if (b.verdict() != Verdict.UNCHANGED) {
+                Console.format(out, "  %-14s %s: %s", b.verdict().label(), b.key().label(), b.reason());
+            }
+        }
+        Console.line(out, "A/B results: " + folder + " (ab.json, verdict.json, verdict-junit.xml, verdict.md)");
+        out.flush();
+    }
+}
