@@ -32,6 +32,19 @@ import java.util.function.LongSupplier;
  */
 final class AbSession {
 
+    /** Runs one fork of one benchmark in one build. */
+    interface Forks {
+        /** Runs {@code key} once in {@code build}; {@code name} names the fork's files. */
+        Outcome run(Build build, BenchmarkKey key, String name) throws InterruptedException;
+    }
+
+    /** What one fork produced: a result, or why there is none. */
+    record Outcome(BenchmarkResult result, String failure) {
+        boolean failed() {
+            return result == null;
+        }
+    }
+
     /** The pairs of one benchmark so far, and its state. */
     static final class Track {
         final BenchmarkKey key;
@@ -70,7 +83,7 @@ final class AbSession {
 
     private final Build baseline;
     private final Build candidate;
-    private final ForkRunner forks;
+    private final Forks forks;
     private final ComparisonSettings settings;
     private final StoppingRule rule;
     private final Duration timeBudget;
@@ -78,7 +91,7 @@ final class AbSession {
     private final LongSupplier nanoClock;
     private final Consumer<String> progress;
 
-    AbSession(Build baseline, Build candidate, ForkRunner forks, ComparisonSettings settings, StoppingRule rule,
+    AbSession(Build baseline, Build candidate, Forks forks, ComparisonSettings settings, StoppingRule rule,
               Duration timeBudget, long seed, LongSupplier nanoClock, Consumer<String> progress) {
         this.baseline = baseline;
         this.candidate = candidate;
@@ -125,10 +138,10 @@ final class AbSession {
         Build second = baselineFirst ? candidate : baseline;
         String name = String.format(java.util.Locale.ROOT, "r%02d-%s", round, Integer.toHexString(
                 track.key.fullLabel().hashCode()));
-        ForkRunner.Outcome one = forks.run(first, track.key, name + "-" + first.label());
-        ForkRunner.Outcome two = forks.run(second, track.key, name + "-" + second.label());
-        ForkRunner.Outcome a = baselineFirst ? one : two;
-        ForkRunner.Outcome b = baselineFirst ? two : one;
+        Outcome one = forks.run(first, track.key, name + "-" + first.label());
+        Outcome two = forks.run(second, track.key, name + "-" + second.label());
+        Outcome a = baselineFirst ? one : two;
+        Outcome b = baselineFirst ? two : one;
         if (a.failed() || b.failed()) {
             track.failure = "round " + round + ": " + (a.failed() ? "build A: " + a.failure() : "")
                     + (a.failed() && b.failed() ? "; " : "") + (b.failed() ? "build B: " + b.failure() : "");

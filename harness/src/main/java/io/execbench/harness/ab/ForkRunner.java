@@ -1,5 +1,6 @@
 package io.execbench.harness.ab;
 
+import io.execbench.harness.ab.AbSession.Outcome;
 import io.execbench.harness.compare.BenchmarkKey;
 import io.execbench.harness.read.BenchmarkResult;
 import io.execbench.harness.read.JmhJsonReader;
@@ -21,18 +22,11 @@ import java.util.regex.Pattern;
  * harness. The child gets a private {@code java.io.tmpdir} (JMH keeps its lock file there) and is killed if this JVM
  * ends first.
  */
-final class ForkRunner {
+final class ForkRunner implements AbSession.Forks {
 
     /** The flags the runner gives every fork (JMH 1.37 uses Unsafe; the topology code uses FFM). */
     private static final List<String> FORK_FLAGS = List.of("--sun-misc-unsafe-memory-access=allow",
             "--enable-native-access=ALL-UNNAMED");
-
-    /** What one fork produced: a result, or why there is none. */
-    record Outcome(BenchmarkResult result, String failure) {
-        boolean failed() {
-            return result == null;
-        }
-    }
 
     private final Path java;
     private final Plan.Budget budget;
@@ -51,8 +45,8 @@ final class ForkRunner {
         this.canary = canary;
     }
 
-    /** Runs {@code key} once in {@code build}; {@code name} names its output files in the scratch folder. */
-    Outcome run(Build build, BenchmarkKey key, String name) throws InterruptedException {
+    @Override
+    public Outcome run(Build build, BenchmarkKey key, String name) throws InterruptedException {
         Path json = scratch.resolve(name + ".json");
         Path log = scratch.resolve(name + ".log");
         Process process;
