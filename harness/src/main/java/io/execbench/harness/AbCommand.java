@@ -47,6 +47,9 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "DIR", description = "Where results/ab/<id>/ goes (default <root>/results).")
     private Path results;
 
+    @Option(names = "--reports", paramLabel = "DIR", description = "Where reports/ab/<id>/ goes (default <root>/reports).")
+    private Path reports;
+
     @Option(names = "--max-rounds", paramLabel = "N",
             description = "Paired rounds at most (default: smoke 8, quick 20, full 30).")
     private Integer maxRounds;
@@ -87,13 +90,15 @@ final class AbCommand implements Callable<Integer> {
                 .forEach(ProcessHandle::destroyForcibly)));
         AbComparison.Outcome outcome;
         try {
-            outcome = new AbComparison(absoluteRoot, maven, resultsDir, settings, ab,
+            outcome = new AbComparison(absoluteRoot, maven, resultsDir,
+                    reports != null ? reports : absoluteRoot.resolve("reports"), settings, ab,
                     line -> Console.line(out, line)).run(against, profile, include);
         } catch (AbException e) {
             Console.line(spec.commandLine().getErr(), "error: " + e.getMessage());
             return HarnessMain.BAD_INPUT;
         }
         print(outcome.comparison(), outcome.folder(), out);
+        Console.line(out, "A/B report: " + outcome.page());
         return failOnRegression && !outcome.comparison().regressions().isEmpty() ? CompareCommand.REGRESSED
                 : HarnessMain.OK;
     }

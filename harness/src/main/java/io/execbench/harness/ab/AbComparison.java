@@ -4,6 +4,8 @@ import io.execbench.harness.compare.Comparison;
 import io.execbench.harness.compare.ComparisonSettings;
 import io.execbench.harness.compare.StoppingRule;
 import io.execbench.harness.verdict.VerdictFiles;
+import io.execbench.harness.write.Numbers;
+import io.execbench.harness.write.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +51,8 @@ public final class AbComparison {
         }
     }
 
-    /** The verdicts, and the folder they were written to. */
-    public record Outcome(Comparison comparison, Path folder) {
+    /** The verdicts, the folder they were written to, and the comparison's page. */
+    public record Outcome(Comparison comparison, Path folder, Path page) {
     }
 
     private static final DateTimeFormatter ID_TIME =
@@ -59,15 +61,17 @@ public final class AbComparison {
     private final Path root;
     private final Path maven;
     private final Path resultsDir;
+    private final Path reportsDir;
     private final ComparisonSettings settings;
     private final Settings budget;
     private final Consumer<String> progress;
 
-    public AbComparison(Path root, Path maven, Path resultsDir, ComparisonSettings settings, Settings budget,
-                        Consumer<String> progress) {
+    public AbComparison(Path root, Path maven, Path resultsDir, Path reportsDir, ComparisonSettings settings,
+                        Settings budget, Consumer<String> progress) {
         this.root = root;
         this.maven = maven;
         this.resultsDir = resultsDir;
+        this.reportsDir = reportsDir;
         this.settings = settings;
         this.budget = budget;
         this.progress = progress;
@@ -108,7 +112,14 @@ public final class AbComparison {
                 rule.minRounds(), rule.maxRounds());
         Path done = resultsDir.resolve("ab").resolve(id);
         Files.move(partial, done, StandardCopyOption.ATOMIC_MOVE);
-        return new Outcome(comparison, done);
+        String method = String.format(Locale.ROOT, "Profile %s, one fork per build per round, %d paired rounds at"
+                        + " most after an unpaired warm-up round, benchmarks shuffled per round and the builds of a pair"
+                        + " run back to back in a random order; Wilcoxon signed-rank test at alpha %s, Hodges-Lehmann"
+                        + " ratio with its interval; regressed or improved only when significant and the whole"
+                        + " interval lies beyond %s%%.", profile, rule.maxRounds(), settings.alpha(),
+                Numbers.format(settings.minEffect() * 100));
+        Path page = ReportWriter.write(AbReport.page(id, comparison, method), reportsDir);
+        return new Outcome(comparison, done, page);
     }
 
     private static String abbreviate(Build build) {

@@ -22,6 +22,13 @@ public final class ReportWriter {
         return file;
     }
 
+    /** Writes an A/B comparison's page to {@code <reports>/ab/<id>/index.html} and returns its absolute path. */
+    public static Path write(AbPage page, Path reportsDir) throws IOException {
+        Path file = reportFile(reportsDir.resolve("ab"), page.id());
+        AtomicFiles.write(file, Templates.render("ab.html.mustache", page));
+        return file;
+    }
+
     /** Where the report of run {@code runId} lives (whether or not it exists). */
     public static Path reportFile(Path reportsDir, String runId) {
         // The id names a folder: it must not climb out of reportsDir or hide (ids come from folder names, but a
