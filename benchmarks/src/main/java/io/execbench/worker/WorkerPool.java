@@ -1,6 +1,5 @@
 package io.execbench.worker;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,16 +12,14 @@ import java.util.Objects;
  * {@link #close()}. Should this JVM end without closing the pool, a shutdown hook kills them; should it be killed
  * outright ({@code kill -9}, no hook runs), each worker sees end of stdin and exits by itself.
  *
- * <p>Faults: a worker that exits, hangs past {@code replyTimeout} or answers garbage makes the call throw a
+ * <p>Faults: a worker that exits, hangs past its {@link WorkerTimeouts} (a start-up timeout until its hello, a reply
+ * timeout after) or answers garbage makes the call throw a
  * {@link WorkerFailedException} naming it; the other workers' replies to the same batch are still read, so they
  * stay in step, and the failed worker is replaced on the pool's next use.
  *
  * <p>Not thread-safe: one thread (the benchmark's) drives the pool.
  */
 public final class WorkerPool implements AutoCloseable {
-
-    /** Long enough for the memory kernel to build its chain on a worker's first task, short next to JMH's own. */
-    public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(20);
 
     private final WorkerCommand command;
     private final WorkerProcess[] workers;
@@ -31,19 +28,19 @@ public final class WorkerPool implements AutoCloseable {
     private int nextForCall;
     private int replaced;
 
-    private WorkerPool(WorkerCommand command, int size, Duration replyTimeout) {
+    private WorkerPool(WorkerCommand command, int size, WorkerTimeouts timeouts) {
         this.command = command;
         this.workers = new WorkerProcess[size];
-        this.watchdog = new Watchdog(replyTimeout);
+        this.watchdog = new Watchdog(timeouts);
         this.killOnExit = new Thread(this::destroyAll, "execbench-worker-pool-exit");
     }
 
-    /** Starts {@code size} workers and waits until each has said hello. */
-    public static WorkerPool start(WorkerCommand command, int size, Duration replyTimeout) {
+    /** Starts {@code size} workers and waits until each has said hello (each within the start-up timeout). */
+    public static WorkerPool start(WorkerCommand command, int size, WorkerTimeouts timeouts) {
         if (size < 1) {
             throw new IllegalArgumentException("a worker pool needs at least one worker, got " + size);
         }
-        WorkerPool pool = new WorkerPool(Objects.requireNonNull(command), size, replyTimeout);
+        WorkerPool pool = new WorkerPool(Objects.requireNonNull(command), size, Objects.requireNonNull(timeouts));
         Runtime.getRuntime().addShutdownHook(pool.killOnExit);
         try {
             for (int slot = 0; slot < size; slot++) {
