@@ -9,8 +9,10 @@ import java.util.Objects;
  * A fixed number of long-lived worker JVMs, fed batches of tasks round-robin over their pipes.
  *
  * <p>Lifetime: workers are started by {@link #start} (all launched first, so their start-ups overlap) and stopped by
- * {@link #close()}. Should this JVM end without closing the pool, a shutdown hook kills them; should it be killed
- * outright ({@code kill -9}, no hook runs), each worker sees end of stdin and exits by itself.
+ * {@link #close()}. Should this JVM end without closing the pool, the shutdown hook of
+ * {@link io.execbench.child.ProcessTree} stops them; should it be killed outright ({@code kill -9}, no hook runs),
+ * each worker ends by itself: at the end of its stdin, or through its {@link io.execbench.child.ParentWatch} when it
+ * is busy.
  *
  * <p>Faults: a worker that exits, hangs past its {@link WorkerTimeouts} (a start-up timeout until its hello, a reply
  * timeout after) or answers garbage makes the call throw a
@@ -24,7 +26,6 @@ public final class WorkerPool implements AutoCloseable {
     private final WorkerCommand command;
     private final WorkerProcess[] workers;
     private final Watchdog watchdog;
-    private final Thread killOnExit;
     private int nextForCall;
     private int replaced;
 
@@ -32,7 +33,6 @@ public final class WorkerPool implements AutoCloseable {
         this.command = command;
         this.workers = new WorkerProcess[size];
         this.watchdog = new Watchdog(timeouts);
-        this.killOnExit = new Thread(this::destroyAll, "execbench-worker-pool-exit");
     }
 
     /** Starts {@code size} workers and waits until each has said hello (each within the start-up timeout). */
@@ -41,7 +41,6 @@ public final class WorkerPool implements AutoCloseable {
             throw new IllegalArgumentException("a worker pool needs at least one worker, got " + size);
         }
         WorkerPool pool = new WorkerPool(Objects.requireNonNull(command), size, Objects.requireNonNull(timeouts));
-        Runtime.getRuntime().addShutdownHook(pool.killOnExit);
         try {
             for (int slot = 0; slot < size; slot++) {
                 pool.workers[slot] = WorkerProcess.launch(command, label(slot), pool.watchdog);
@@ -181,18 +180,5 @@ public final class WorkerPool implements AutoCloseable {
         }
         Arrays.fill(workers, null);
         watchdog.close();
-        try {
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down; the hook runs (or ran) and finds nothing left.
-        }
-    }
-
-    private void destroyAll() {
-        for (WorkerProcess worker : workers.clone()) {
-            if (worker != null) {
-                worker.destroy();
-            }
-        }
     }
 }

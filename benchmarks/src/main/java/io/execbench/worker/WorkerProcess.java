@@ -1,5 +1,6 @@
 package io.execbench.worker;
 
+import io.execbench.child.ChildJvm;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -67,7 +68,7 @@ public final class WorkerProcess implements AutoCloseable {
         try {
             stderrFile = Files.createTempFile("execbench-worker-", ".stderr");
             stderr = FileChannel.open(stderrFile, StandardOpenOption.READ);
-            Process process = new ProcessBuilder(command.argv()).redirectError(stderrFile.toFile()).start();
+            Process process = ChildJvm.start(new ProcessBuilder(command.argv()).redirectError(stderrFile.toFile()));
             deleteQuietly(stderrFile); // both ends hold it open; the name is no longer needed
             WorkerProcess worker = new WorkerProcess(label, process, stderr, watchdog);
             // The hello is owed from now on, within the start-up timeout: a JVM start, not a reply.

@@ -2,13 +2,16 @@ package io.execbench.ipc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.execbench.child.ChildJvm;
+import io.execbench.child.ProcessTree;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,32 +21,46 @@ class ParentDeathTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pipe", "uds", "tcp", "shm"})
-    @Timeout(60)
+    @Timeout(90)
     void peerAndItsFolderGoWhenTheParentIsKilled(String transport) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process parent = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                PeerHolder.class.getName(), transport)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String[] line;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            line = out.readLine().split(" ");
-        }
-        long peerPid = Long.parseLong(line[0]);
-        Path dir = Path.of(line[1]);
-        assertThat(ProcessHandle.of(peerPid).map(ProcessHandle::isAlive)).contains(true);
-        assertThat(dir).exists();
+        killParentAndCheck(transport);
+    }
 
-        parent.destroyForcibly(); // SIGKILL: no shutdown hook runs in the parent
-        assertThat(parent.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    /** Its stdin is its data stream and it reads none while it stalls: only its parent watch can end it. */
+    @Test
+    @Timeout(90)
+    void aStalledPipePeerGoesWhenTheParentIsKilled() throws Exception {
+        killParentAndCheck("pipe", "stall");
+    }
 
-        // A deadline to wait for, not a time to meet: on a busy machine the peer may take a while to be scheduled.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (ProcessHandle.of(peerPid).map(ProcessHandle::isAlive).orElse(false)
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+    private static void killParentAndCheck(String... holderArgs) throws Exception {
+        Process parent = new ProcessBuilder(ChildJvm.argv(List.of(), System.getProperty("java.class.path"),
+                PeerHolder.class.getName(), List.of(holderArgs))).redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        ProcessHandle peer = null;
+        try {
+            String[] line;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                line = out.readLine().split(" ");
+            }
+            peer = ProcessHandle.of(Long.parseLong(line[0])).orElseThrow();
+            Path dir = Path.of(line[1]);
+            assertThat(ProcessTree.isRunning(peer)).isTrue();
+            assertThat(dir).exists();
+
+            parent.destroyForcibly(); // SIGKILL: no shutdown hook runs in the parent
+            assertThat(parent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            // A deadline to wait for, not a time to meet: on a busy machine the peer may take a while to be scheduled.
+            assertThat(ProcessTree.awaitEnd(List.of(peer), Duration.ofSeconds(30))).as("peer %d ended", peer.pid())
+                    .isTrue();
+            assertThat(dir).as("private folder").doesNotExist();
+        } finally {
+            parent.destroyForcibly();
+            if (peer != null) {
+                peer.destroyForcibly();
+            }
         }
-        assertThat(ProcessHandle.of(peerPid).map(ProcessHandle::isAlive)).as("peer %d", peerPid)
-                .isNotEqualTo(Optional.of(true));
-        assertThat(dir).as("private folder").doesNotExist();
     }
 }

@@ -1,5 +1,6 @@
 package io.execbench.worker;
 
+import io.execbench.child.ParentWatch;
 import io.execbench.workload.AluKernel;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -28,6 +29,7 @@ public final class FaultyWorker {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         String fault = args[0];
+        ParentWatch.start(() -> { }); // a hung or silent worker must not outlive a killed test JVM either
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
         switch (fault) {

@@ -3,13 +3,11 @@ package io.execbench.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.execbench.child.ProcessTree;
 import io.execbench.workload.AluKernel;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -129,21 +127,59 @@ class WorkerPoolTest {
         assertThat(pids).as("workers alive 30 s after their parent was killed").noneMatch(WorkerPoolTest::alive);
     }
 
-    /**
-     * Alive and not a zombie: an orphan is reaped by whatever adopts it, and in a container that may be a PID 1
-     * that never reaps, leaving a dead worker listed.
-     */
-    static boolean alive(long pid) {
-        Path stat = Path.of("/proc", Long.toString(pid), "stat");
-        if (Files.isReadable(Path.of("/proc/self/stat"))) {
-            try {
-                String text = Files.readString(stat);
-                char state = text.charAt(text.lastIndexOf(')') + 2);
-                return state != 'Z' && state != 'X';
-            } catch (IOException e) {
-                return false; // gone between the check and the read
+    @Test
+    void workersHaveEndedWhenTheirParentExitsOnSigterm() throws Exception {
+        Process holder = new ProcessBuilder(WorkerCommand.of(PoolHolder.class.getName()).argv())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<Long> pids = List.of();
+        try {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+                String line = lines.readLine();
+                assertThat(line).startsWith("pids ");
+                pids = Arrays.stream(line.substring(5).split(" ")).map(Long::valueOf).toList();
+            }
+            holder.destroy(); // SIGTERM: the holder's exit hook stops its children and waits for them
+            assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(pids).as("workers of a parent that has exited").hasSize(2).noneMatch(WorkerPoolTest::alive);
+        } finally {
+            holder.destroyForcibly();
+            pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        }
+    }
+
+    @Test
+    void aWorkerBusyWithALongTaskDiesWhenItsParentIsKilledMinus9() throws Exception {
+        Process holder = new ProcessBuilder(WorkerCommand.of(LongTaskHolder.class.getName()).argv())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        long pid = -1;
+        try {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+                String line = lines.readLine();
+                assertThat(line).startsWith("pid ");
+                pid = Long.parseLong(line.substring(4));
+            }
+            assertThat(alive(pid)).isTrue();
+            holder.destroyForcibly(); // SIGKILL: no shutdown hook runs in the holder
+            assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            // Minutes of queued work stand between the worker and the end of its stdin: only its watch ends it.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (alive(pid) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(alive(pid)).as("busy worker %d 30 s after its parent was killed", pid).isFalse();
+        } finally {
+            holder.destroyForcibly();
+            if (pid > 0) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
         }
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Alive and not a zombie (see {@link ProcessTree#isRunning}). */
+    static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessTree::isRunning).orElse(false);
     }
 }
