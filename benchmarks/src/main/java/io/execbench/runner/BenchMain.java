@@ -72,9 +72,25 @@ public final class BenchMain implements Callable<Integer> {
         Map<String, Object> workload = Map.of(
                 "memoryFootprintBytes", Kernels.memoryFootprintBytes(),
                 "scalingPlanNotes", ScalingPlan.forThisMachine().notes());
+        RunTemp temp = RunTemp.create();
+        String systemTemp = System.getProperty(RunTemp.TMPDIR_PROPERTY);
+        // JMH's host reads its lock file's folder from this property when its Runner class is first used: in the
+        // main job's JVM (one run) that is during this run, so the lock is in the private folder. Its other
+        // temporary files follow the JVM's start-up value (unique names, deleted on exit); the forks get the
+        // private folder on their command line.
+        System.setProperty(RunTemp.TMPDIR_PROPERTY, temp.path().toString());
+        try {
+            return run(profile, plan, workload, temp);
+        } finally {
+            System.setProperty(RunTemp.TMPDIR_PROPERTY, systemTemp);
+            temp.delete();
+        }
+    }
+
+    private int run(Profile profile, List<PlannedBenchmark> plan, Map<String, Object> workload, RunTemp temp) {
         RunRecorder recorder = RunRecorder.start(resultsDir.toAbsolutePath().normalize(), profile, include,
                 plan.size(), new Environment(), workload, clock);
-        Thread onSignal = new Thread(() -> stopEarly(recorder), "execbench-interrupt");
+        Thread onSignal = new Thread(() -> stopEarly(recorder, temp), "execbench-interrupt");
         Runtime.getRuntime().addShutdownHook(onSignal);
 
         Progress progress = new Progress(out, System::nanoTime, profile.estimatePerBenchmark(), plan.size());
@@ -83,13 +99,13 @@ public final class BenchMain implements Callable<Integer> {
         out.println("execbench: writing " + recorder.dir());
         RunInfo finished;
         try {
-            runAll(plan, profile, recorder, progress);
+            runAll(plan, profile, recorder, temp, progress);
             finished = recorder.finish();
         } catch (RuntimeException e) {
             recorder.interrupt("runner error: " + e);
             throw e;
         } finally {
-            Runtime.getRuntime().removeShutdownHook(onSignal);
+            removeHook(onSignal);
         }
         RunInfo.Counts counts = finished.benchmarks();
         out.printf(Locale.ROOT, "execbench: %s in %s: %d of %d benchmarks produced results, %d failed%n",
@@ -99,9 +115,10 @@ public final class BenchMain implements Callable<Integer> {
         return counts.failed() > 0 ? EXIT_BENCHMARKS_FAILED : EXIT_OK;
     }
 
-    private void runAll(List<PlannedBenchmark> plan, Profile profile, RunRecorder recorder, Progress progress) {
+    private void runAll(List<PlannedBenchmark> plan, Profile profile, RunRecorder recorder, RunTemp temp,
+                        Progress progress) {
         canary(recorder, "start");
-        try (JmhExecutor jmh = new JmhExecutor(profile, recorder.logFile(), recorder.latencyDir(), verbose)) {
+        try (JmhExecutor jmh = new JmhExecutor(profile, recorder.logFile(), recorder.latencyDir(), temp, verbose)) {
             for (PlannedBenchmark benchmark : plan) {
                 progress.started(benchmark);
                 JmhExecutor.Outcome outcome = jmh.run(benchmark);
@@ -125,14 +142,26 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     /**
-     * Runs on SIGINT/SIGTERM: stop JMH's forks, keep the run as .partial with the reason. The JVM then exits with
-     * the signal's status (130 or 143); it is not halted, so JMH's temporary files are still deleted on exit.
+     * Runs on SIGINT/SIGTERM: stop JMH's forks, keep the run as .partial with the reason, delete the run's temporary
+     * folder. The JVM then exits with the signal's status (130 or 143); it is not halted, so JMH's temporary files
+     * are still deleted on exit.
      */
-    private void stopEarly(RunRecorder recorder) {
+    private void stopEarly(RunRecorder recorder, RunTemp temp) {
         // Forked benchmark JVMs are our children; none may outlive this process.
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        if (!temp.delete()) {
+            System.err.println("execbench: could not delete " + temp.path());
+        }
         if (recorder.interrupt("SIGINT or SIGTERM")) {
             System.err.println("execbench: interrupted; partial run kept in " + recorder.dir());
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: the hook runs (or ran) and takes care of the run.
         }
     }
 }

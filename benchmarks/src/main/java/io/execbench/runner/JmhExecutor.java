@@ -46,15 +46,18 @@ final class JmhExecutor implements AutoCloseable {
     private final Profile profile;
     private final OutputStream logFile;
     private final Path latencyDir;
+    private final RunTemp temp;
     private final boolean echoToConsole;
 
     /**
      * @param latencyDir where benchmarks that record latency themselves write their logs (passed to every fork as
      *                   {@code -Dexecbench.latency.dir}, see {@code io.execbench.latency.IntervalLog})
+     * @param temp       the run's private temporary folder, every fork's {@code java.io.tmpdir}
      */
-    JmhExecutor(Profile profile, Path logFile, Path latencyDir, boolean echoToConsole) {
+    JmhExecutor(Profile profile, Path logFile, Path latencyDir, RunTemp temp, boolean echoToConsole) {
         this.profile = profile;
         this.latencyDir = latencyDir.toAbsolutePath();
+        this.temp = temp;
         this.echoToConsole = echoToConsole;
         try {
             this.logFile = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -99,7 +102,8 @@ final class JmhExecutor implements AutoCloseable {
                 // JMH 1.37 still uses sun.misc.Unsafe, and the topology code calls sched_setaffinity through FFM;
                 // JDK 25 would print warnings into every fork's output, burying real failure text. Allowing both
                 // changes nothing measured.
-                .jvmArgsAppend(UNSAFE_ALLOW, NATIVE_ACCESS, "-D" + IntervalLog.DIR_PROPERTY + "=" + latencyDir)
+                .jvmArgsAppend(UNSAFE_ALLOW, NATIVE_ACCESS, "-D" + IntervalLog.DIR_PROPERTY + "=" + latencyDir,
+                        temp.jvmOption())
                 // The machine's speed beside every iteration, so a comparison can tell the code from the host.
                 .addProfiler(IterationCanary.class)
                 .shouldFailOnError(true);

@@ -46,6 +46,15 @@ class BenchMainTest {
         assertThat(info.get("endedAt").isNull()).isFalse();
         JsonNode jmh = RunFolders.json(runDir.resolve("jmh.json"));
         assertThat(jmh).hasSize(planned);
+        // Every fork's temporary folder was the run's private one, deleted when the run ended.
+        for (JsonNode result : jmh) {
+            List<String> tmpdirs = StreamSupport.stream(result.get("jvmArgs").spliterator(), false)
+                    .map(JsonNode::asText).filter(arg -> arg.startsWith("-Djava.io.tmpdir=")).toList();
+            Path forkTmp = Path.of(tmpdirs.getLast().substring("-Djava.io.tmpdir=".length()));
+            assertThat(forkTmp.getFileName().toString()).as(result.get("benchmark").asText())
+                    .startsWith(RunTemp.PREFIX);
+            assertThat(forkTmp).doesNotExist();
+        }
         assertThat(StreamSupport.stream(jmh.spliterator(), false)
                 .map(r -> r.get("primaryMetric").get("score").asDouble())).allMatch(score -> score > 0);
         // The canary beside every iteration: one value per measurement iteration of every fork.

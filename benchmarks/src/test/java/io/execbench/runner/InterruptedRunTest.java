@@ -3,6 +3,7 @@ package io.execbench.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.execbench.child.ProcessTree;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -29,6 +30,8 @@ class InterruptedRunTest {
 
     @TempDir
     Path results;
+    @TempDir
+    Path tmp;
 
     private Process child;
     private Path earlierRun;
@@ -78,7 +81,7 @@ class InterruptedRunTest {
         List<ProcessHandle> forks = awaitForks();
 
         child.destroy(); // SIGTERM: the runner's shutdown hook marks the run and kills its forks
-        assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.waitFor(90, TimeUnit.SECONDS)).isTrue();
 
         assertThat(child.exitValue()).as("128 + SIGTERM").isEqualTo(143);
         JsonNode info = RunFolders.json(partial.resolve("run.json"));
@@ -89,22 +92,12 @@ class InterruptedRunTest {
     }
 
     private Process startRunner() throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        // Its temporary files (JMH's fork output, worker files) go to the test's folder: after kill -9 nobody else
-        // would delete them.
-        Path tmp = Files.createDirectories(results.resolve("tmp"));
-        return new ProcessBuilder(java, JmhExecutor.UNSAFE_ALLOW, JmhExecutor.NATIVE_ACCESS, "-Djmh.ignoreLock=true",
-                "-Djava.io.tmpdir=" + tmp,
-                "-cp", System.getProperty("java.class.path"), BenchMain.class.getName(),
-                "--profile=smoke", "--include=KernelBenchmark", "--results=" + results)
-                .redirectErrorStream(true)
-                .redirectOutput(results.resolve("child.log").toFile())
-                .start();
+        return RunnerProcess.start(results, tmp, "smoke", "KernelBenchmark");
     }
 
     /** Waits until the child's run folder exists as .partial and holds at least one finished benchmark. */
     private Path awaitPartialRunWithResults() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(child.isAlive()).as("runner exited early; see child.log").isTrue();
             for (Path dir : RunFolders.list(results)) {
@@ -115,12 +108,12 @@ class InterruptedRunTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no partial run with a finished benchmark within 60 s");
+        throw new AssertionError("no partial run with a finished benchmark within 120 s");
     }
 
     /** The benchmark JVMs the runner has forked right now; waits for the next fork between benchmarks. */
     private List<ProcessHandle> awaitForks() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         List<ProcessHandle> forks = child.descendants().toList();
         while (forks.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -131,12 +124,9 @@ class InterruptedRunTest {
     }
 
     /** No benchmark JVM the runner forked may outlive it. */
-    private static void awaitGone(List<ProcessHandle> forks) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (forks.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(forks).noneMatch(ProcessHandle::isAlive);
+    private static void awaitGone(List<ProcessHandle> forks) {
+        // A deadline to wait for, not a time to meet: after kill -9 the forks notice their parent's death themselves.
+        assertThat(ProcessTree.awaitEnd(forks, Duration.ofSeconds(60))).as("forks ended").isTrue();
     }
 
     private static String digest(Path dir) {
