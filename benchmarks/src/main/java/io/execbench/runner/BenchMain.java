@@ -1,10 +1,12 @@
 package io.execbench.runner;
 
+import io.execbench.child.ProcessTree;
 import io.execbench.scaling.ScalingPlan;
 import io.execbench.workload.Kernels;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Option;
  *
  * <p>Exit status: 0 every benchmark produced a result; 3 the run finished but some benchmarks failed (listed in
  * run.json); 2 bad arguments; 130 or 143 interrupted by SIGINT or SIGTERM (the run is kept as
- * {@code <run-id>.partial/}).
+ * {@code <run-id>.partial/}; before the runner exits, its forks and every worker or IPC peer they started have
+ * ended, and no {@code execbench-*} folder of the run is left in the temporary folder or /dev/shm).
  */
 @Command(name = "execbench-run", mixinStandardHelpOptions = true,
         description = "Runs execbench's JMH suites and writes one run folder under --results.")
@@ -28,6 +31,8 @@ public final class BenchMain implements Callable<Integer> {
     static final int EXIT_OK = 0;
     static final int EXIT_USAGE = 2;
     static final int EXIT_BENCHMARKS_FAILED = 3;
+    /** How long forks get, after SIGTERM, to stop their own children and clean up before they are killed. */
+    static final Duration FORK_GRACE = Duration.ofSeconds(15);
 
     @Option(names = "--profile", defaultValue = "quick", description = "smoke, quick or full (default ${DEFAULT-VALUE})")
     String profileName;
@@ -43,6 +48,7 @@ public final class BenchMain implements Callable<Integer> {
 
     private final PrintStream out;
     private final Clock clock;
+    private volatile boolean stopping;
 
     BenchMain(PrintStream out, Clock clock) {
         this.out = out;
@@ -120,6 +126,9 @@ public final class BenchMain implements Callable<Integer> {
         canary(recorder, "start");
         try (JmhExecutor jmh = new JmhExecutor(profile, recorder.logFile(), recorder.latencyDir(), temp, verbose)) {
             for (PlannedBenchmark benchmark : plan) {
+                if (stopping) {
+                    return; // interrupted: the signal hook is stopping the forks; start no other
+                }
                 progress.started(benchmark);
                 JmhExecutor.Outcome outcome = jmh.run(benchmark);
                 if (outcome.failed()) {
@@ -142,17 +151,20 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     /**
-     * Runs on SIGINT/SIGTERM: stop JMH's forks, keep the run as .partial with the reason, delete the run's temporary
-     * folder. The JVM then exits with the signal's status (130 or 143); it is not halted, so JMH's temporary files
-     * are still deleted on exit.
+     * Runs on SIGINT/SIGTERM: keep the run as .partial with the reason, stop JMH's forks and everything they
+     * started, delete the run's temporary folder. The JVM then exits with the signal's status (130 or 143); it is
+     * not halted, so JMH's temporary files are still deleted on exit.
      */
     private void stopEarly(RunRecorder recorder, RunTemp temp) {
-        // Forked benchmark JVMs are our children; none may outlive this process.
-        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        stopping = true;
+        boolean interrupted = recorder.interrupt("SIGINT or SIGTERM");
+        // The forks get SIGTERM first, so that their own hooks stop their workers and IPC peers and delete the
+        // peers' folders (in /dev/shm too); whatever is left after the grace is killed. None may outlive this JVM.
+        ProcessTree.stop(FORK_GRACE);
         if (!temp.delete()) {
             System.err.println("execbench: could not delete " + temp.path());
         }
-        if (recorder.interrupt("SIGINT or SIGTERM")) {
+        if (interrupted) {
             System.err.println("execbench: interrupted; partial run kept in " + recorder.dir());
         }
     }

@@ -102,8 +102,14 @@ final class RunRecorder {
         folder.writeRunInfo(info);
     }
 
-    /** Writes the final status and moves the folder into place; returns the final info. */
+    /**
+     * Writes the final status and moves the folder into place; returns the final info. A run interrupted meanwhile
+     * (the signal hook got here first) stays partial: its info is returned as it is.
+     */
     synchronized RunInfo finish() {
+        if (closed) {
+            return info;
+        }
         String status = failures.isEmpty() ? RunInfo.COMPLETE : RunInfo.FAILED;
         info = info.finished(status, clock.instant().toString());
         folder.writeRunInfo(info);

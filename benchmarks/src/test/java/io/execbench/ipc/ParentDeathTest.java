@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** No peer outlives its parent, and no private folder either, even when the parent dies by {@code kill -9}. */
+/**
+ * No peer outlives its parent, and no private folder either, whether the parent ends by SIGTERM or dies by
+ * {@code kill -9}.
+ */
 class ParentDeathTest {
 
     @ParameterizedTest
@@ -33,17 +36,50 @@ class ParentDeathTest {
         killParentAndCheck("pipe", "stall");
     }
 
-    private static void killParentAndCheck(String... holderArgs) throws Exception {
-        Process parent = new ProcessBuilder(ChildJvm.argv(List.of(), System.getProperty("java.class.path"),
-                PeerHolder.class.getName(), List.of(holderArgs))).redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+    /** SIGTERM: the parent's shutdown hooks end the peer and delete its folder before the parent exits. */
+    @ParameterizedTest
+    @ValueSource(strings = {"pipe", "shm"})
+    @Timeout(90)
+    void aParentEndedBySigtermLeavesNoPeerAndNoFolder(String transport) throws Exception {
+        Process parent = startHolder(transport);
         ProcessHandle peer = null;
         try {
-            String[] line;
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                line = out.readLine().split(" ");
+            String[] line = firstLine(parent);
+            peer = ProcessHandle.of(Long.parseLong(line[0])).orElseThrow();
+            Path dir = Path.of(line[1]);
+            assertThat(dir).exists();
+
+            parent.destroy();
+            assertThat(parent.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(ProcessTree.isRunning(peer)).as("peer %d after its parent exited", peer.pid()).isFalse();
+            assertThat(dir).as("private folder").doesNotExist();
+        } finally {
+            parent.destroyForcibly();
+            if (peer != null) {
+                peer.destroyForcibly();
             }
+        }
+    }
+
+    private static Process startHolder(String... holderArgs) throws Exception {
+        return new ProcessBuilder(ChildJvm.argv(List.of(), System.getProperty("java.class.path"),
+                PeerHolder.class.getName(), List.of(holderArgs))).redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+    }
+
+    private static String[] firstLine(Process parent) throws Exception {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            return out.readLine().split(" ");
+        }
+    }
+
+    private static void killParentAndCheck(String... holderArgs) throws Exception {
+        Process parent = startHolder(holderArgs);
+        ProcessHandle peer = null;
+        try {
+            String[] line = firstLine(parent);
             peer = ProcessHandle.of(Long.parseLong(line[0])).orElseThrow();
             Path dir = Path.of(line[1]);
             assertThat(ProcessTree.isRunning(peer)).isTrue();

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +76,33 @@ class InterruptedRunTest {
     }
 
     @Test
+    void sigtermDuringAnShmTransportAndABusyWorkerPoolLeavesNoProcessAndNoFile() throws Exception {
+        child = RunnerProcess.start(results, tmp, "test", "selftest.HoldsChildrenBenchmark");
+        ProcessHandle peer = awaitDescendant("io.execbench.ipc.EchoPeer");
+        ProcessHandle worker = awaitDescendant("io.execbench.worker.WorkerMain");
+        Path peerDir = Path.of(argument(peer, "-Dexecbench.ipc.dir=").orElseThrow());
+        assertThat(peerDir).as("the shm peer's private folder").isDirectory();
+        List<ProcessHandle> tree = child.descendants().toList();
+        assertThat(tree).contains(peer, worker);
+
+        child.destroy(); // SIGTERM
+        assertThat(child.waitFor(90, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(child.exitValue()).as("128 + SIGTERM").isEqualTo(143);
+        // The runner waits for its whole tree before it exits: nothing may still be running now.
+        assertThat(tree).as("the runner's forks, workers and peers").noneMatch(ProcessTree::isRunning);
+        assertThat(peerDir).as("the shm peer's private folder").doesNotExist();
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("left in the runner's temporary folder")
+                    .noneMatch(name -> name.startsWith("execbench-"));
+        }
+        Path partial = RunFolders.list(results).stream()
+                .filter(dir -> dir.getFileName().toString().endsWith(".partial")).findFirst().orElseThrow();
+        assertThat(RunFolders.json(partial.resolve("run.json")).get("interruption").asText())
+                .isEqualTo("SIGINT or SIGTERM");
+    }
+
+    @Test
     void sigtermStopsForksAndRecordsTheInterruption() throws Exception {
         child = startRunner();
         Path partial = awaitPartialRunWithResults();
@@ -121,6 +149,27 @@ class InterruptedRunTest {
         }
         assertThat(forks).as("a JMH fork is running").isNotEmpty();
         return forks;
+    }
+
+    /** A process the runner started, directly or not, whose command line names {@code mainClass}. */
+    private ProcessHandle awaitDescendant(String mainClass) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(child.isAlive()).as("runner exited early; see child.log").isTrue();
+            Optional<ProcessHandle> found = child.descendants()
+                    .filter(p -> p.info().arguments().map(args -> List.of(args).contains(mainClass)).orElse(false))
+                    .findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no " + mainClass + " under the runner within 120 s; see child.log");
+    }
+
+    private static Optional<String> argument(ProcessHandle process, String prefix) {
+        return process.info().arguments().flatMap(args -> Stream.of(args).filter(a -> a.startsWith(prefix))
+                .map(a -> a.substring(prefix.length())).findFirst());
     }
 
     /** No benchmark JVM the runner forked may outlive it. */
