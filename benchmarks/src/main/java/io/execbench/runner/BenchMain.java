@@ -103,6 +103,7 @@ public final class BenchMain implements Callable<Integer> {
         out.printf(Locale.ROOT, "execbench: profile %s, %s; %d benchmarks, estimated %s%n", profile.label(),
                 profile.describe(), plan.size(), Progress.format(progress.remaining()));
         out.println("execbench: writing " + recorder.dir());
+        recorder.warnings().forEach(warning -> out.println("execbench: warning: " + warning));
         RunInfo finished;
         try {
             runAll(plan, profile, recorder, temp, progress);

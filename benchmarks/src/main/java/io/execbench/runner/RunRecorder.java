@@ -37,7 +37,8 @@ final class RunRecorder {
     /** Creates the .partial folder and writes the initial run.json before any benchmark starts. */
     static RunRecorder start(Path resultsDir, Profile profile, String include, int planned, Environment env,
                              Map<String, Object> workload, Clock clock) {
-        Environment.Git git = env.git();
+        GitProbe.Outcome probed = env.git();
+        Environment.Git git = probed.git();
         Environment.Os os = env.os();
         Topology topology = TopologyProbe.probe();
         Environment.Cpu cpu = env.cpu(topology);
@@ -47,11 +48,16 @@ final class RunRecorder {
         RunInfo info = new RunInfo(RunInfo.SCHEMA_VERSION, runId, RunInfo.PARTIAL, RunInfo.ProfileInfo.of(profile),
                 include, clock.instant().toString(), null, git, env.jvm(), os, cpu, topology, fingerprint,
                 workload,
-                new RunInfo.Counts(planned, 0, 0), List.of(), null);
+                new RunInfo.Counts(planned, 0, 0), List.of(), null, List.copyOf(probed.warnings()));
         RunFolder folder = RunFolder.create(resultsDir, runId);
         folder.writeRunInfo(info);
         folder.writeResults(List.of());
         return new RunRecorder(folder, info, clock);
+    }
+
+    /** What the runner could not find out at the start, one sentence each (also in run.json). */
+    synchronized List<String> warnings() {
+        return info.warnings();
     }
 
     synchronized Path dir() {
