@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ final class JmhExecutor implements AutoCloseable {
     static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
     private final Profile profile;
+    private final Path logPath;
+    private final FileChannel logChannel;
     private final OutputStream logFile;
     private final Path latencyDir;
     private final RunTemp temp;
@@ -59,8 +62,11 @@ final class JmhExecutor implements AutoCloseable {
         this.latencyDir = latencyDir.toAbsolutePath();
         this.temp = temp;
         this.echoToConsole = echoToConsole;
+        this.logPath = logFile;
         try {
-            this.logFile = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            this.logChannel = FileChannel.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+            this.logFile = Channels.newOutputStream(logChannel);
         } catch (IOException e) {
             throw new UncheckedIOException(logFile + ": cannot open the JMH log: " + e.getMessage(), e);
         }
@@ -129,12 +135,13 @@ final class JmhExecutor implements AutoCloseable {
         return String.join("\n", explanation).strip();
     }
 
+    /** Closes the JMH log, forced to disk like every other file of the run. */
     @Override
     public void close() {
-        try {
-            logFile.close();
+        try (OutputStream closing = logFile) {
+            logChannel.force(true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the JMH log: " + e.getMessage(), e);
+            throw new UncheckedIOException(logPath + ": cannot close the JMH log: " + e.getMessage(), e);
         }
     }
 }
