@@ -46,6 +46,9 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--verbose", arity = "0..1", description = "also echo JMH's own console output (always kept in jmh.log)")
     boolean verbose;
 
+    @Option(names = "--run-id-file", description = "deleted at start; receives the run folder's name once it is final")
+    Path runIdFile;
+
     private final PrintStream out;
     private final Clock clock;
     private volatile boolean stopping;
@@ -73,6 +76,8 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        RunIdFile runId = RunIdFile.at(runIdFile);
+        runId.clear(); // first: a run that fails from here on must not leave an earlier run's id for the harness
         Profile profile = Profile.parse(profileName);
         List<PlannedBenchmark> plan = BenchmarkPlan.of(include, profile);
         Map<String, Object> workload = Map.of(
@@ -86,16 +91,17 @@ public final class BenchMain implements Callable<Integer> {
         // private folder on their command line.
         System.setProperty(RunTemp.TMPDIR_PROPERTY, temp.path().toString());
         try {
-            return run(profile, plan, workload, temp);
+            return run(profile, plan, workload, runId, temp);
         } finally {
             System.setProperty(RunTemp.TMPDIR_PROPERTY, systemTemp);
             temp.delete();
         }
     }
 
-    private int run(Profile profile, List<PlannedBenchmark> plan, Map<String, Object> workload, RunTemp temp) {
+    private int run(Profile profile, List<PlannedBenchmark> plan, Map<String, Object> workload, RunIdFile runId,
+                    RunTemp temp) {
         RunRecorder recorder = RunRecorder.start(resultsDir.toAbsolutePath().normalize(), profile, include,
-                plan.size(), new Environment(), workload, clock);
+                plan.size(), new Environment(), workload, runId, clock);
         Thread onSignal = new Thread(() -> stopEarly(recorder, temp), "execbench-interrupt");
         Runtime.getRuntime().addShutdownHook(onSignal);
 
@@ -158,7 +164,12 @@ public final class BenchMain implements Callable<Integer> {
      */
     private void stopEarly(RunRecorder recorder, RunTemp temp) {
         stopping = true;
-        boolean interrupted = recorder.interrupt("SIGINT or SIGTERM");
+        boolean interrupted = false;
+        try {
+            interrupted = recorder.interrupt("SIGINT or SIGTERM");
+        } catch (RuntimeException e) {
+            System.err.println("execbench: " + e.getMessage()); // the forks must be stopped all the same
+        }
         // The forks get SIGTERM first, so that their own hooks stop their workers and IPC peers and delete the
         // peers' folders (in /dev/shm too); whatever is left after the grace is killed. None may outlive this JVM.
         ProcessTree.stop(FORK_GRACE);

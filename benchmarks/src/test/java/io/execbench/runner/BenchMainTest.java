@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -19,6 +21,8 @@ class BenchMainTest {
 
     @TempDir
     Path results;
+    @TempDir
+    Path target;
 
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
@@ -34,11 +38,13 @@ class BenchMainTest {
 
     @Test
     void everyBenchmarkRunsForMillisecondsAndPassesItsChecksum() {
-        int exit = run("--profile=test", "--include=.*", "--results=" + results);
+        Path runIdFile = target.resolve("execbench-run-id");
+        int exit = run("--profile=test", "--include=.*", "--results=" + results, "--run-id-file=" + runIdFile);
 
         assertThat(exit).as(console.toString(StandardCharsets.UTF_8)).isEqualTo(BenchMain.EXIT_OK);
         Path runDir = RunFolders.list(results).getFirst();
         assertThat(runDir.getFileName().toString()).doesNotEndWith(".partial");
+        assertThat(runIdFile).hasContent(runDir.getFileName() + "\n");
         JsonNode info = RunFolders.json(runDir.resolve("run.json"));
         int planned = BenchmarkPlan.of(".*", Profile.TEST).size();
         assertThat(info.get("status").asText()).isEqualTo("complete");
@@ -106,8 +112,11 @@ class BenchMainTest {
     }
 
     @Test
-    void badArgumentsExitWithUsageStatusAndWriteNothing() {
-        assertThat(run("--profile=huge", "--results=" + results)).isEqualTo(BenchMain.EXIT_USAGE);
+    void badArgumentsExitWithUsageStatusAndWriteNothing() throws IOException {
+        Path staleRunId = Files.writeString(target.resolve("execbench-run-id"), "2026-01-01T00-00-00Z_abc_000000\n");
+        assertThat(run("--profile=huge", "--results=" + results, "--run-id-file=" + staleRunId))
+                .isEqualTo(BenchMain.EXIT_USAGE);
+        assertThat(staleRunId).as("an earlier run's id, left for the harness").doesNotExist();
         assertThat(run("--include=(", "--results=" + results)).isEqualTo(BenchMain.EXIT_USAGE);
         assertThat(RunFolders.list(results)).isEmpty();
     }

@@ -104,7 +104,8 @@ class InterruptedRunTest {
 
     @Test
     void sigtermStopsForksAndRecordsTheInterruption() throws Exception {
-        child = startRunner();
+        Path runIdFile = tmp.resolve("execbench-run-id");
+        child = RunnerProcess.start(results, tmp, "smoke", "KernelBenchmark", "--run-id-file=" + runIdFile);
         Path partial = awaitPartialRunWithResults();
         List<ProcessHandle> forks = awaitForks();
 
@@ -115,6 +116,7 @@ class InterruptedRunTest {
         JsonNode info = RunFolders.json(partial.resolve("run.json"));
         assertThat(info.get("status").asText()).isEqualTo("partial");
         assertThat(info.get("interruption").asText()).isEqualTo("SIGINT or SIGTERM");
+        assertThat(runIdFile).as("the run just made").hasContent(partial.getFileName() + "\n");
         assertThat(digest(earlierRun)).isEqualTo(earlierRunDigest);
         awaitGone(forks);
     }
