@@ -43,10 +43,11 @@ class ParentDeathTest {
     void aParentEndedBySigtermLeavesNoPeerAndNoFolder(String transport) throws Exception {
         Process parent = startHolder(transport);
         ProcessHandle peer = null;
+        Path dir = null;
         try {
             String[] line = firstLine(parent);
             peer = ProcessHandle.of(Long.parseLong(line[0])).orElseThrow();
-            Path dir = Path.of(line[1]);
+            dir = Path.of(line[1]);
             assertThat(dir).exists();
 
             parent.destroy();
@@ -55,10 +56,19 @@ class ParentDeathTest {
             assertThat(ProcessTree.isRunning(peer)).as("peer %d after its parent exited", peer.pid()).isFalse();
             assertThat(dir).as("private folder").doesNotExist();
         } finally {
-            parent.destroyForcibly();
-            if (peer != null) {
-                peer.destroyForcibly();
-            }
+            cleanUp(parent, peer, dir);
+        }
+    }
+
+    /** After a failed check, whatever the test left: the processes, then the folder (killed peers keep theirs). */
+    private static void cleanUp(Process parent, ProcessHandle peer, Path dir) {
+        parent.destroyForcibly();
+        if (peer != null) {
+            peer.destroyForcibly();
+            ProcessTree.awaitEnd(List.of(peer), Duration.ofSeconds(10));
+        }
+        if (dir != null) {
+            PrivateDir.of(dir).delete();
         }
     }
 
@@ -78,10 +88,11 @@ class ParentDeathTest {
     private static void killParentAndCheck(String... holderArgs) throws Exception {
         Process parent = startHolder(holderArgs);
         ProcessHandle peer = null;
+        Path dir = null;
         try {
             String[] line = firstLine(parent);
             peer = ProcessHandle.of(Long.parseLong(line[0])).orElseThrow();
-            Path dir = Path.of(line[1]);
+            dir = Path.of(line[1]);
             assertThat(ProcessTree.isRunning(peer)).isTrue();
             assertThat(dir).exists();
 
@@ -93,10 +104,7 @@ class ParentDeathTest {
                     .isTrue();
             assertThat(dir).as("private folder").doesNotExist();
         } finally {
-            parent.destroyForcibly();
-            if (peer != null) {
-                peer.destroyForcibly();
-            }
+            cleanUp(parent, peer, dir);
         }
     }
 }

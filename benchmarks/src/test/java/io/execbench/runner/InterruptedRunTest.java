@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,7 @@ class InterruptedRunTest {
     Path tmp;
 
     private Process child;
+    private Path peerDir;
     private Path earlierRun;
     private String earlierRunDigest;
 
@@ -49,10 +51,17 @@ class InterruptedRunTest {
     }
 
     @AfterEach
-    void killLeftovers() {
+    void killLeftovers() throws IOException {
         if (child != null) {
             child.descendants().forEach(ProcessHandle::destroyForcibly);
             child.destroyForcibly();
+        }
+        if (peerDir != null && Files.exists(peerDir)) { // only after a failed check: a killed peer keeps its folder
+            try (Stream<Path> files = Files.walk(peerDir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 
@@ -80,7 +89,7 @@ class InterruptedRunTest {
         child = RunnerProcess.start(results, tmp, "test", "selftest.HoldsChildrenBenchmark");
         ProcessHandle peer = awaitDescendant("io.execbench.ipc.EchoPeer");
         ProcessHandle worker = awaitDescendant("io.execbench.worker.WorkerMain");
-        Path peerDir = Path.of(argument(peer, "-Dexecbench.ipc.dir=").orElseThrow());
+        peerDir = Path.of(argument(peer, "-Dexecbench.ipc.dir=").orElseThrow());
         assertThat(peerDir).as("the shm peer's private folder").isDirectory();
         List<ProcessHandle> tree = child.descendants().toList();
         assertThat(tree).contains(peer, worker);
