@@ -3,6 +3,7 @@ package io.execbench.cpu;
 import io.execbench.workload.Kernels;
 import io.execbench.worker.WorkerCommand;
 import io.execbench.worker.WorkerPool;
+import io.execbench.worker.WorkerTimeouts;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -51,7 +52,7 @@ public final class ExecutionModels {
                 yield new ExecutorModel(name, Executors.newVirtualThreadPerTaskExecutor());
             }
             case PROCESSES -> new ProcessPoolModel(WorkerPool.start(WorkerCommand.standard(memoryFootprintBytes),
-                    poolSize, WorkerPool.DEFAULT_REPLY_TIMEOUT), memoryFootprintBytes);
+                    poolSize, WorkerTimeouts.DEFAULT), memoryFootprintBytes);
             case SPAWN_PER_TASK -> new SpawnPerTaskModel(WorkerCommand.standard(memoryFootprintBytes),
                     memoryFootprintBytes);
             default -> throw new IllegalArgumentException("unknown model '" + name + "', expected one of " + NAMES);

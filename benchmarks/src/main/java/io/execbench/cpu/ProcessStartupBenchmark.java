@@ -4,8 +4,8 @@ import io.execbench.workload.Seeds;
 import io.execbench.worker.Watchdog;
 import io.execbench.worker.WorkerCommand;
 import io.execbench.worker.WorkerJar;
-import io.execbench.worker.WorkerPool;
 import io.execbench.worker.WorkerProcess;
+import io.execbench.worker.WorkerTimeouts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -66,7 +66,7 @@ public class ProcessStartupBenchmark {
     @Setup(Level.Trial)
     public void prepare() throws IOException {
         dir = Files.createTempDirectory("execbench-startup-");
-        watchdog = new Watchdog(WorkerPool.DEFAULT_REPLY_TIMEOUT);
+        watchdog = new Watchdog(WorkerTimeouts.DEFAULT);
         try {
             command = build();
         } catch (RuntimeException | IOException e) {

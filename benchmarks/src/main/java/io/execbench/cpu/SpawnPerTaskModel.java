@@ -5,7 +5,7 @@ import io.execbench.worker.Watchdog;
 import io.execbench.worker.WorkerCommand;
 import io.execbench.worker.WorkerFailedException;
 import io.execbench.worker.WorkerProcess;
-import io.execbench.worker.WorkerPool;
+import io.execbench.worker.WorkerTimeouts;
 
 /**
  * A fresh worker JVM for every task: started, sent its one task, read, told to exit and reaped, all inside the
@@ -16,7 +16,7 @@ final class SpawnPerTaskModel implements ExecutionModel {
 
     private final WorkerCommand command;
     private final long memoryFootprintBytes;
-    private final Watchdog watchdog = new Watchdog(WorkerPool.DEFAULT_REPLY_TIMEOUT);
+    private final Watchdog watchdog = new Watchdog(WorkerTimeouts.DEFAULT);
 
     SpawnPerTaskModel(WorkerCommand command, long memoryFootprintBytes) {
         this.command = command;

@@ -1,5 +1,6 @@
 package io.execbench.ipc;
 
+import io.execbench.child.ParentWatch;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -27,10 +28,12 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>It never outlives its parent: the parent holds the write end of its stdin, and the kernel closes that end
  * when the parent exits, even after {@code kill -9}. For pipe, stdin is the data stream and its end ends the loop;
- * for the others a daemon thread waits for the end of stdin and halts the JVM.
+ * for the others a daemon thread waits for the end of stdin and halts the JVM. A peer that reads no stdin at that
+ * moment (busy with a long message, stalled, or blocked writing) is ended by its {@link ParentWatch}.
  *
  * <p>On its way out it deletes the transport's private folder (system property {@value #PRIVATE_DIR_PROPERTY}), so
- * that not even the peer's log is left behind when the parent was killed.
+ * that not even the peer's log is left behind when the parent was killed; on SIGTERM or SIGINT too (a shutdown
+ * hook). Only a peer that fails keeps it, for the parent to quote its log.
  *
  * <p>Exit status: 0 after BYE or an end of stream between frames; 2 on a malformed request or a stream that ends
  * inside a frame (the reason is on stderr); 7 when told to die mid-message ({@link Frame#FAULT_DIE_MID_REPLY}).
@@ -53,6 +56,8 @@ public final class EchoPeer {
             System.exit(EXIT_BAD_REQUEST);
         }
         String transport = args[0];
+        ParentWatch.start(EchoPeer::deletePrivateDir);
+        Runtime.getRuntime().addShutdownHook(new Thread(EchoPeer::deletePrivateDir, "execbench-ipc-peer-exit"));
         try {
             int maxPayloadBytes = Integer.parseInt(args[1]);
             // Jackson's classes load while the link is set up, not inside the first JSON call's timeout.

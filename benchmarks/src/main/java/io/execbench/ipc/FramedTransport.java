@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  * even one on exit (opaque stores, plain on x86); the watchdog looks every {@link #WATCH_PERIOD_MS} and, if the
  * same odd value stays for longer than the timeout, kills the peer, which ends the blocked read with an end of
  * stream. So a call costs no {@code System.nanoTime()}, and a hang costs at most timeout + one watch period.
+ *
+ * <p>Until {@link #handshake()} has made the first round trip, the timeout is the start-up timeout (see
+ * {@link CallTimeout}); a slow JVM start is not a stalled peer.
  */
 final class FramedTransport implements Transport {
 
@@ -37,7 +40,7 @@ final class FramedTransport implements Transport {
     private final PrivateDir dir;
     private final Runnable release;
     private final int maxPayloadBytes;
-    private final long timeoutMs;
+    private final CallTimeout timeout;
     private final ByteBuffer requestFrame;
     private final ByteBuffer replyFrame;
     private final ByteBuffer request;
@@ -54,14 +57,14 @@ final class FramedTransport implements Transport {
      * @param release frees what the link maps or holds beyond itself (an arena), after the peer has ended
      */
     FramedTransport(String name, Link link, Peer peer, PrivateDir dir, Runnable release, int maxPayloadBytes,
-                    long timeoutMs) {
+                    CallTimeout timeout) {
         this.name = name;
         this.link = link;
         this.peer = peer;
         this.dir = dir;
         this.release = release;
         this.maxPayloadBytes = maxPayloadBytes;
-        this.timeoutMs = timeoutMs;
+        this.timeout = timeout;
         this.requestFrame = link.allocate(Frame.HEADER_BYTES + maxPayloadBytes);
         this.replyFrame = link.allocate(Frame.HEADER_BYTES + maxPayloadBytes);
         this.request = requestFrame.slice(Frame.HEADER_BYTES, maxPayloadBytes);
@@ -74,18 +77,36 @@ final class FramedTransport implements Transport {
     }
 
     /** The liveness a shared-memory link of this transport checks while it waits. */
-    static Liveness livenessOf(Peer peer, long timeoutMs) {
-        long timeoutNs = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    static Liveness livenessOf(Peer peer, CallTimeout timeout) {
         return (waitedNs, done, wanted) -> {
             Liveness.throwIfInterrupted(done, wanted);
             if (!peer.isAlive()) {
                 throw new EndOfStream(done, wanted);
             }
-            if (waitedNs > timeoutNs) {
+            long timeoutMs = timeout.ms();
+            if (waitedNs > TimeUnit.MILLISECONDS.toNanos(timeoutMs)) {
                 throw new InterruptedIOException("no progress for " + timeoutMs + " ms after " + done + " of "
                         + wanted + " bytes");
             }
         };
+    }
+
+    /**
+     * The first round trip (an empty echo), under the start-up timeout; after it, calls get the caller's timeout.
+     * Closes the transport and says so when the peer does not answer.
+     */
+    FramedTransport handshake() {
+        try {
+            call(Frame.ECHO, 0);
+        } catch (IpcException e) {
+            close();
+            String cause = e.getMessage().startsWith(name + ": ") ? e.getMessage().substring(name.length() + 2)
+                    : e.getMessage();
+            throw new IpcException(name + ": set-up failed: no answer to the first request within the start-up"
+                    + " timeout of " + timeout.startupMs() + " ms: " + cause, e);
+        }
+        timeout.settle();
+        return this;
     }
 
     @Override
@@ -200,7 +221,7 @@ final class FramedTransport implements Transport {
 
     private IpcException fail(String stage, IOException cause) {
         String what = timedOut
-                ? "no progress within " + timeoutMs + " ms (a truncated frame or a stalled peer), peer killed; "
+                ? "no progress within " + timeout.ms() + " ms (a truncated frame or a stalled peer), peer killed; "
                         + cause.getMessage()
                 : cause.getMessage();
         return fail(stage, what, cause);
@@ -214,7 +235,6 @@ final class FramedTransport implements Transport {
     }
 
     private void watch() {
-        long timeoutPeriods = Math.max(1, (timeoutMs + WATCH_PERIOD_MS - 1) / WATCH_PERIOD_MS);
         long seen = -1;
         long stuckPeriods = 0;
         while (!closed) {
@@ -225,6 +245,7 @@ final class FramedTransport implements Transport {
             }
             long now = (long) CALLS.getOpaque(this);
             if ((now & 1) == 1 && now == seen) {
+                long timeoutPeriods = Math.max(1, (timeout.ms() + WATCH_PERIOD_MS - 1) / WATCH_PERIOD_MS);
                 if (++stuckPeriods >= timeoutPeriods) {
                     timedOut = true;
                     peer.kill();

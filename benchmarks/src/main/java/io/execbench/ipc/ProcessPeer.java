@@ -1,5 +1,6 @@
 package io.execbench.ipc;
 
+import io.execbench.child.ChildJvm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An {@link EchoPeer} child JVM: the same java binary and class path as this JVM, started directly (no shell).
+ * An {@link EchoPeer} child JVM: the same java binary and class path as this JVM, started by {@link ChildJvm}.
  * Its stderr (and stdout, unless stdout carries data) goes to a log file in the transport's private folder, so a
  * failure message can quote it and a chatty child can never block on a full pipe.
  */
@@ -36,16 +37,15 @@ final class ProcessPeer implements Peer {
      */
     static ProcessPeer start(String transport, List<String> peerArgs, PrivateDir dir, boolean stdoutIsData,
                              int peerCpu) {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         // A small serial-GC heap: the peer allocates only its two frame buffers (and parsed JSON); fewer GC
         // threads competing for this machine's few CPUs.
-        command.addAll(List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx512m", "-XX:MaxDirectMemorySize=512m",
+        List<String> options = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx512m", "-XX:MaxDirectMemorySize=512m",
                 "--enable-native-access=ALL-UNNAMED", // futex through FFM, without a warning
-                "-D" + EchoPeer.PRIVATE_DIR_PROPERTY + "=" + dir.path(), "-D" + EchoPeer.CPU_PROPERTY + "=" + peerCpu,
-                "-cp", System.getProperty("java.class.path"), EchoPeer.class.getName(), transport));
-        command.addAll(peerArgs);
+                "-D" + EchoPeer.PRIVATE_DIR_PROPERTY + "=" + dir.path(), "-D" + EchoPeer.CPU_PROPERTY + "=" + peerCpu);
+        List<String> arguments = new ArrayList<>(List.of(transport));
+        arguments.addAll(peerArgs);
+        List<String> command = ChildJvm.argv(options, System.getProperty("java.class.path"),
+                EchoPeer.class.getName(), arguments);
         Path log = dir.resolve("peer.log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -53,7 +53,7 @@ final class ProcessPeer implements Peer {
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         }
         try {
-            return new ProcessPeer(builder.start(), log);
+            return new ProcessPeer(ChildJvm.start(builder), log);
         } catch (IOException e) {
             throw new IpcException(transport + ": cannot start the peer JVM " + command.getFirst() + ": " + e, e);
         }

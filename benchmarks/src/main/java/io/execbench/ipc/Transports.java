@@ -30,7 +30,8 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>{@code shm}: two rings in a file under /dev/shm mapped by both JVMs; the file is unlinked as soon as the
  *       child has mapped it, so only the two mappings keep it alive and nothing is left if either side dies.</li>
  * </ul>
- * Set-up waits (child start, connect, map) are bounded by {@link #SETUP_TIMEOUT_MS}; a child that dies during
+ * Each set-up wait (child start, connect, map, the first round trip) is bounded by {@link #STARTUP_TIMEOUT_MS}, not
+ * by the call timeout: a JVM start on a busy machine takes seconds, a stalled call should not. A child that dies during
  * set-up is reported with its exit code and output.
  */
 public final class Transports {
@@ -39,7 +40,8 @@ public final class Transports {
     public static final List<String> NAMES = List.of("threads", "pipe", "uds", "tcp", "shm");
     /** How long one call may wait without progress before the transport gives up, unless told otherwise. */
     public static final long DEFAULT_TIMEOUT_MS = 10_000;
-    static final long SETUP_TIMEOUT_MS = 30_000;
+    /** How long set-up may take: the peer JVM's start, connect or map, and the first round trip. */
+    public static final long STARTUP_TIMEOUT_MS = 60_000;
     /** Bytes of each direction's ring (threads, shm): a 16 MiB message streams through in four laps. */
     static final long RING_CAPACITY_BYTES = 4 << 20;
 
@@ -69,35 +71,37 @@ public final class Transports {
         if (maxPayloadBytes < 0 || maxPayloadBytes > Integer.MAX_VALUE - Frame.HEADER_BYTES) {
             throw new IllegalArgumentException("maxPayloadBytes " + maxPayloadBytes + " out of range");
         }
-        return switch (name) {
-            case "threads" -> threads(maxPayloadBytes, timeoutMs, peerCpu);
-            case "pipe" -> pipe(maxPayloadBytes, timeoutMs, peerCpu);
-            case "uds" -> socket(name, maxPayloadBytes, timeoutMs, peerCpu);
-            case "tcp" -> socket(name, maxPayloadBytes, timeoutMs, peerCpu);
-            case "shm" -> shm(maxPayloadBytes, timeoutMs, peerCpu);
+        CallTimeout timeout = new CallTimeout(STARTUP_TIMEOUT_MS, timeoutMs);
+        FramedTransport transport = switch (name) {
+            case "threads" -> threads(maxPayloadBytes, timeout, peerCpu);
+            case "pipe" -> pipe(maxPayloadBytes, timeout, peerCpu);
+            case "uds" -> socket(name, maxPayloadBytes, timeout, peerCpu);
+            case "tcp" -> socket(name, maxPayloadBytes, timeout, peerCpu);
+            case "shm" -> shm(maxPayloadBytes, timeout, peerCpu);
             default -> throw new IllegalArgumentException("unknown transport '" + name + "', expected one of "
                     + NAMES);
         };
+        return transport.handshake();
     }
 
-    private static Transport threads(int maxPayloadBytes, long timeoutMs, int peerCpu) {
+    private static FramedTransport threads(int maxPayloadBytes, CallTimeout timeout, int peerCpu) {
         Arena arena = Arena.ofShared();
         MemorySegment shared = arena.allocate(RingLink.segmentBytes(RING_CAPACITY_BYTES), 4096);
         ThreadPeer peer = new ThreadPeer(new RingLink(shared, RING_CAPACITY_BYTES, false, Liveness.FOREVER),
                 maxPayloadBytes, peerCpu);
-        Link link = new RingLink(shared, RING_CAPACITY_BYTES, true, FramedTransport.livenessOf(peer, timeoutMs));
-        return new FramedTransport("threads", link, peer, null, arena::close, maxPayloadBytes, timeoutMs);
+        Link link = new RingLink(shared, RING_CAPACITY_BYTES, true, FramedTransport.livenessOf(peer, timeout));
+        return new FramedTransport("threads", link, peer, null, arena::close, maxPayloadBytes, timeout);
     }
 
-    private static Transport pipe(int maxPayloadBytes, long timeoutMs, int peerCpu) {
+    private static FramedTransport pipe(int maxPayloadBytes, CallTimeout timeout, int peerCpu) {
         PrivateDir dir = PrivateDir.create(false);
         ProcessPeer peer = ProcessPeer.start("pipe", List.of(String.valueOf(maxPayloadBytes)), dir, true, peerCpu);
         Process process = peer.process();
         Link link = new StreamLink(process.getInputStream(), process.getOutputStream());
-        return new FramedTransport("pipe", link, peer, dir, () -> { }, maxPayloadBytes, timeoutMs);
+        return new FramedTransport("pipe", link, peer, dir, () -> { }, maxPayloadBytes, timeout);
     }
 
-    private static Transport socket(String name, int maxPayloadBytes, long timeoutMs, int peerCpu) {
+    private static FramedTransport socket(String name, int maxPayloadBytes, CallTimeout timeout, int peerCpu) {
         PrivateDir dir = PrivateDir.create(false);
         ProcessPeer peer = null;
         try (ServerSocketChannel server = name.equals("uds")
@@ -120,7 +124,7 @@ public final class Transports {
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             }
             return new FramedTransport(name, new ChannelLink(channel), peer, dir, () -> { }, maxPayloadBytes,
-                    timeoutMs);
+                    timeout);
         } catch (IOException | RuntimeException e) {
             throw setupFailed(name, peer, dir, e);
         }
@@ -128,7 +132,7 @@ public final class Transports {
 
     private static SocketChannel accept(String name, ServerSocketChannel server, Peer peer) throws IOException {
         server.configureBlocking(false);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETUP_TIMEOUT_MS);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STARTUP_TIMEOUT_MS);
         while (true) {
             SocketChannel channel = server.accept();
             if (channel != null) {
@@ -139,7 +143,7 @@ public final class Transports {
         }
     }
 
-    private static Transport shm(int maxPayloadBytes, long timeoutMs, int peerCpu) {
+    private static FramedTransport shm(int maxPayloadBytes, CallTimeout timeout, int peerCpu) {
         PrivateDir dir = PrivateDir.create(true);
         Arena arena = Arena.ofShared();
         ProcessPeer peer = null;
@@ -154,13 +158,13 @@ public final class Transports {
             shared.fill((byte) 0); // maps every page now (and zeroes both rings' counters)
             peer = ProcessPeer.start("shm", List.of(String.valueOf(maxPayloadBytes), file.toString(),
                     String.valueOf(RING_CAPACITY_BYTES)), dir, false, peerCpu);
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETUP_TIMEOUT_MS);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STARTUP_TIMEOUT_MS);
             while (!RingLink.isReady(shared)) {
                 awaitSetup("shm", peer, deadline, "map the shared file");
             }
             Files.delete(file); // both sides have it mapped: nothing on disk can outlive them now
-            Link link = new RingLink(shared, RING_CAPACITY_BYTES, true, FramedTransport.livenessOf(peer, timeoutMs));
-            return new FramedTransport("shm", link, peer, dir, arena::close, maxPayloadBytes, timeoutMs);
+            Link link = new RingLink(shared, RING_CAPACITY_BYTES, true, FramedTransport.livenessOf(peer, timeout));
+            return new FramedTransport("shm", link, peer, dir, arena::close, maxPayloadBytes, timeout);
         } catch (IOException | RuntimeException e) {
             IpcException failure = setupFailed("shm", peer, dir, e);
             arena.close();
@@ -173,7 +177,7 @@ public final class Transports {
             throw new IpcException(name + ": the peer died before it could " + what + "; " + peer.describe());
         }
         if (System.nanoTime() - deadlineNs > 0) {
-            throw new IpcException(name + ": the peer did not " + what + " within " + SETUP_TIMEOUT_MS + " ms");
+            throw new IpcException(name + ": the peer did not " + what + " within " + STARTUP_TIMEOUT_MS + " ms");
         }
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
     }

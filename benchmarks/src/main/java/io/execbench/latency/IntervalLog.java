@@ -1,13 +1,12 @@
 package io.execbench.latency;
 
+import io.execbench.files.DurableFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +20,9 @@ import org.HdrHistogram.HistogramLogWriter;
  *
  * <p>The execbench runner tells forks where that folder is with the system property {@value #DIR_PROPERTY}; a
  * benchmark run any other way (plain JMH, an IDE) gets no log, and records nothing. Each fork writes its own file,
- * {@code <group>@<part>-<pid>.hlog}, to a temporary name first and then moves it into place, so a killed fork
- * leaves either a whole file or none (never a truncated line that would stop the report), and the harness
- * reads the files of one group as one chart with a row per fork.
+ * {@code <group>@<part>-<pid>.hlog}, through {@link DurableFiles} (a temporary name forced to disk, then moved into
+ * place), so a killed fork or a crashed machine leaves either a whole file or none (never a truncated line that
+ * would stop the report), and the harness reads the files of one group as one chart with a row per fork.
  *
  * <p>Not thread-safe: the benchmark thread adds intervals, in fixture methods, after the workers that recorded them
  * have been synchronised with (e.g. by the phaser of a batch).
@@ -102,36 +101,25 @@ public final class IntervalLog {
             return Optional.empty();
         }
         Path target = dir.resolve(fileName);
-        Path temp = dir.resolve("." + fileName + ".tmp");
-        try {
-            Files.createDirectories(dir);
-            try (OutputStream file = Files.newOutputStream(temp);
-                    PrintStream out = new PrintStream(file, false, StandardCharsets.UTF_8)) {
-                HistogramLogWriter writer = new HistogramLogWriter(out);
-                writer.outputComment("execbench interval log: values in nanoseconds");
-                writer.outputLogFormatVersion();
-                writer.outputStartTime(startMs);
-                writer.setBaseTime(startMs);
-                writer.outputBaseTime(startMs);
-                writer.outputLegend();
-                for (Interval interval : intervals) {
-                    interval.histogram().setStartTimeStamp(interval.startMs());
-                    interval.histogram().setEndTimeStamp(interval.endMs());
-                    writer.outputIntervalHistogram(interval.histogram());
-                }
-                out.flush();
-                if (out.checkError()) {
-                    throw new IOException("write failed");
-                }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8)) {
+            HistogramLogWriter writer = new HistogramLogWriter(out);
+            writer.outputComment("execbench interval log: values in nanoseconds");
+            writer.outputLogFormatVersion();
+            writer.outputStartTime(startMs);
+            writer.setBaseTime(startMs);
+            writer.outputBaseTime(startMs);
+            writer.outputLegend();
+            for (Interval interval : intervals) {
+                interval.histogram().setStartTimeStamp(interval.startMs());
+                interval.histogram().setEndTimeStamp(interval.endMs());
+                writer.outputIntervalHistogram(interval.histogram());
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        try {
+            DurableFiles.write(target, bytes.toByteArray());
             return Optional.of(target);
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // the original failure is the one to report
-            }
             throw new UncheckedIOException(target + ": cannot write the latency log: " + e.getMessage(), e);
         }
     }

@@ -1,10 +1,12 @@
 package io.execbench.runner;
 
+import io.execbench.child.ProcessTree;
 import io.execbench.scaling.ScalingPlan;
 import io.execbench.workload.Kernels;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Option;
  *
  * <p>Exit status: 0 every benchmark produced a result; 3 the run finished but some benchmarks failed (listed in
  * run.json); 2 bad arguments; 130 or 143 interrupted by SIGINT or SIGTERM (the run is kept as
- * {@code <run-id>.partial/}).
+ * {@code <run-id>.partial/}; before the runner exits, its forks and every worker or IPC peer they started have
+ * ended, and no {@code execbench-*} folder of the run is left in the temporary folder or /dev/shm).
  */
 @Command(name = "execbench-run", mixinStandardHelpOptions = true,
         description = "Runs execbench's JMH suites and writes one run folder under --results.")
@@ -28,6 +31,8 @@ public final class BenchMain implements Callable<Integer> {
     static final int EXIT_OK = 0;
     static final int EXIT_USAGE = 2;
     static final int EXIT_BENCHMARKS_FAILED = 3;
+    /** How long forks get, after SIGTERM, to stop their own children and clean up before they are killed. */
+    static final Duration FORK_GRACE = Duration.ofSeconds(15);
 
     @Option(names = "--profile", defaultValue = "quick", description = "smoke, quick or full (default ${DEFAULT-VALUE})")
     String profileName;
@@ -41,8 +46,12 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--verbose", arity = "0..1", description = "also echo JMH's own console output (always kept in jmh.log)")
     boolean verbose;
 
+    @Option(names = "--run-id-file", description = "deleted at start; receives the run folder's name once it is final")
+    Path runIdFile;
+
     private final PrintStream out;
     private final Clock clock;
+    private volatile boolean stopping;
 
     BenchMain(PrintStream out, Clock clock) {
         this.out = out;
@@ -67,29 +76,49 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        RunIdFile runId = RunIdFile.at(runIdFile);
+        runId.clear(); // first: a run that fails from here on must not leave an earlier run's id for the harness
         Profile profile = Profile.parse(profileName);
         List<PlannedBenchmark> plan = BenchmarkPlan.of(include, profile);
         Map<String, Object> workload = Map.of(
                 "memoryFootprintBytes", Kernels.memoryFootprintBytes(),
                 "scalingPlanNotes", ScalingPlan.forThisMachine().notes());
+        RunTemp temp = RunTemp.create();
+        String systemTemp = System.getProperty(RunTemp.TMPDIR_PROPERTY);
+        // JMH's host reads its lock file's folder from this property when its Runner class is first used: in the
+        // main job's JVM (one run) that is during this run, so the lock is in the private folder. Its other
+        // temporary files follow the JVM's start-up value (unique names, deleted on exit); the forks get the
+        // private folder on their command line.
+        System.setProperty(RunTemp.TMPDIR_PROPERTY, temp.path().toString());
+        try {
+            return run(profile, plan, workload, runId, temp);
+        } finally {
+            System.setProperty(RunTemp.TMPDIR_PROPERTY, systemTemp);
+            temp.delete();
+        }
+    }
+
+    private int run(Profile profile, List<PlannedBenchmark> plan, Map<String, Object> workload, RunIdFile runId,
+                    RunTemp temp) {
         RunRecorder recorder = RunRecorder.start(resultsDir.toAbsolutePath().normalize(), profile, include,
-                plan.size(), new Environment(), workload, clock);
-        Thread onSignal = new Thread(() -> stopEarly(recorder), "execbench-interrupt");
+                plan.size(), new Environment(), workload, runId, clock);
+        Thread onSignal = new Thread(() -> stopEarly(recorder, temp), "execbench-interrupt");
         Runtime.getRuntime().addShutdownHook(onSignal);
 
         Progress progress = new Progress(out, System::nanoTime, profile.estimatePerBenchmark(), plan.size());
         out.printf(Locale.ROOT, "execbench: profile %s, %s; %d benchmarks, estimated %s%n", profile.label(),
                 profile.describe(), plan.size(), Progress.format(progress.remaining()));
         out.println("execbench: writing " + recorder.dir());
+        recorder.warnings().forEach(warning -> out.println("execbench: warning: " + warning));
         RunInfo finished;
         try {
-            runAll(plan, profile, recorder, progress);
+            runAll(plan, profile, recorder, temp, progress);
             finished = recorder.finish();
         } catch (RuntimeException e) {
             recorder.interrupt("runner error: " + e);
             throw e;
         } finally {
-            Runtime.getRuntime().removeShutdownHook(onSignal);
+            removeHook(onSignal);
         }
         RunInfo.Counts counts = finished.benchmarks();
         out.printf(Locale.ROOT, "execbench: %s in %s: %d of %d benchmarks produced results, %d failed%n",
@@ -99,10 +128,14 @@ public final class BenchMain implements Callable<Integer> {
         return counts.failed() > 0 ? EXIT_BENCHMARKS_FAILED : EXIT_OK;
     }
 
-    private void runAll(List<PlannedBenchmark> plan, Profile profile, RunRecorder recorder, Progress progress) {
+    private void runAll(List<PlannedBenchmark> plan, Profile profile, RunRecorder recorder, RunTemp temp,
+                        Progress progress) {
         canary(recorder, "start");
-        try (JmhExecutor jmh = new JmhExecutor(profile, recorder.logFile(), recorder.latencyDir(), verbose)) {
+        try (JmhExecutor jmh = new JmhExecutor(profile, recorder.logFile(), recorder.latencyDir(), temp, verbose)) {
             for (PlannedBenchmark benchmark : plan) {
+                if (stopping) {
+                    return; // interrupted: the signal hook is stopping the forks; start no other
+                }
                 progress.started(benchmark);
                 JmhExecutor.Outcome outcome = jmh.run(benchmark);
                 if (outcome.failed()) {
@@ -125,14 +158,34 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     /**
-     * Runs on SIGINT/SIGTERM: stop JMH's forks, keep the run as .partial with the reason. The JVM then exits with
-     * the signal's status (130 or 143); it is not halted, so JMH's temporary files are still deleted on exit.
+     * Runs on SIGINT/SIGTERM: keep the run as .partial with the reason, stop JMH's forks and everything they
+     * started, delete the run's temporary folder. The JVM then exits with the signal's status (130 or 143); it is
+     * not halted, so JMH's temporary files are still deleted on exit.
      */
-    private void stopEarly(RunRecorder recorder) {
-        // Forked benchmark JVMs are our children; none may outlive this process.
-        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
-        if (recorder.interrupt("SIGINT or SIGTERM")) {
+    private void stopEarly(RunRecorder recorder, RunTemp temp) {
+        stopping = true;
+        boolean interrupted = false;
+        try {
+            interrupted = recorder.interrupt("SIGINT or SIGTERM");
+        } catch (RuntimeException e) {
+            System.err.println("execbench: " + e.getMessage()); // the forks must be stopped all the same
+        }
+        // The forks get SIGTERM first, so that their own hooks stop their workers and IPC peers and delete the
+        // peers' folders (in /dev/shm too); whatever is left after the grace is killed. None may outlive this JVM.
+        ProcessTree.stop(FORK_GRACE);
+        if (!temp.delete()) {
+            System.err.println("execbench: could not delete " + temp.path());
+        }
+        if (interrupted) {
             System.err.println("execbench: interrupted; partial run kept in " + recorder.dir());
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: the hook runs (or ran) and takes care of the run.
         }
     }
 }

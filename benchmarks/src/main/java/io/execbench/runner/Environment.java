@@ -12,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the facts a result depends on: JVM, OS, CPU, and git state. Every probe degrades to {@code "unknown"}
@@ -83,16 +82,12 @@ public final class Environment {
                 topology.lastLevelCacheBytes());
     }
 
-    /** Commit and dirty state of the checkout holding the working directory, or unknown outside git. */
-    public Git git() {
-        Optional<String> commit = command("git", "rev-parse", "HEAD").map(String::trim).filter(s -> !s.isEmpty());
-        if (commit.isEmpty()) {
-            return new Git(UNKNOWN, UNKNOWN, false);
-        }
-        boolean dirty = command("git", "status", "--porcelain", "--untracked-files=no")
-                .map(out -> !out.isBlank()).orElse(false);
-        String full = commit.get();
-        return new Git(full, full.substring(0, Math.min(7, full.length())), dirty);
+    /**
+     * Commit and dirty state of the checkout holding the working directory, with a warning for each git command
+     * that failed or complained (the commit is then unknown, see {@link GitProbe}).
+     */
+    GitProbe.Outcome git() {
+        return new GitProbe("git", Path.of("").toAbsolutePath(), GitProbe.TIMEOUT).probe();
     }
 
     /**
@@ -115,24 +110,6 @@ public final class Environment {
         try {
             return Files.isReadable(path) ? Optional.of(Files.readString(path)) : Optional.empty();
         } catch (IOException | UncheckedIOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<String> command(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return Optional.empty();
-            }
-            return process.exitValue() == 0 ? Optional.of(output) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return Optional.empty();
         }
     }

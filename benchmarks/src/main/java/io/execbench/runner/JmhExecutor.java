@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -44,20 +45,28 @@ final class JmhExecutor implements AutoCloseable {
     static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
     private final Profile profile;
+    private final Path logPath;
+    private final FileChannel logChannel;
     private final OutputStream logFile;
     private final Path latencyDir;
+    private final RunTemp temp;
     private final boolean echoToConsole;
 
     /**
      * @param latencyDir where benchmarks that record latency themselves write their logs (passed to every fork as
      *                   {@code -Dexecbench.latency.dir}, see {@code io.execbench.latency.IntervalLog})
+     * @param temp       the run's private temporary folder, every fork's {@code java.io.tmpdir}
      */
-    JmhExecutor(Profile profile, Path logFile, Path latencyDir, boolean echoToConsole) {
+    JmhExecutor(Profile profile, Path logFile, Path latencyDir, RunTemp temp, boolean echoToConsole) {
         this.profile = profile;
         this.latencyDir = latencyDir.toAbsolutePath();
+        this.temp = temp;
         this.echoToConsole = echoToConsole;
+        this.logPath = logFile;
         try {
-            this.logFile = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            this.logChannel = FileChannel.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+            this.logFile = Channels.newOutputStream(logChannel);
         } catch (IOException e) {
             throw new UncheckedIOException(logFile + ": cannot open the JMH log: " + e.getMessage(), e);
         }
@@ -99,7 +108,8 @@ final class JmhExecutor implements AutoCloseable {
                 // JMH 1.37 still uses sun.misc.Unsafe, and the topology code calls sched_setaffinity through FFM;
                 // JDK 25 would print warnings into every fork's output, burying real failure text. Allowing both
                 // changes nothing measured.
-                .jvmArgsAppend(UNSAFE_ALLOW, NATIVE_ACCESS, "-D" + IntervalLog.DIR_PROPERTY + "=" + latencyDir)
+                .jvmArgsAppend(UNSAFE_ALLOW, NATIVE_ACCESS, "-D" + IntervalLog.DIR_PROPERTY + "=" + latencyDir,
+                        temp.jvmOption())
                 // The machine's speed beside every iteration, so a comparison can tell the code from the host.
                 .addProfiler(IterationCanary.class)
                 .shouldFailOnError(true);
@@ -125,12 +135,13 @@ final class JmhExecutor implements AutoCloseable {
         return String.join("\n", explanation).strip();
     }
 
+    /** Closes the JMH log, forced to disk like every other file of the run. */
     @Override
     public void close() {
-        try {
-            logFile.close();
+        try (OutputStream closing = logFile) {
+            logChannel.force(true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the JMH log: " + e.getMessage(), e);
+            throw new UncheckedIOException(logPath + ": cannot close the JMH log: " + e.getMessage(), e);
         }
     }
 }

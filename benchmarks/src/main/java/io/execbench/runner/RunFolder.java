@@ -2,15 +2,14 @@ package io.execbench.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.execbench.files.DurableFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.List;
 import org.openjdk.jmh.results.RunResult;
@@ -20,7 +19,9 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 /**
  * One run's folder, following the lifecycle in {@code results/README.md}: created as {@code <run-id>.partial/},
  * rewritten atomically after every benchmark, renamed to {@code <run-id>/} when the run finishes. A kill at any
- * instant leaves valid JSON of everything finished so far; an earlier run's folder is never opened for writing.
+ * instant leaves valid JSON of everything finished so far, and so does a crash of the machine: every file is
+ * written through {@link DurableFiles} (forced to disk before its rename, the folder after it). An earlier run's
+ * folder is never opened for writing.
  */
 public final class RunFolder {
 
@@ -49,8 +50,9 @@ public final class RunFolder {
             throw new IllegalStateException(resultsDir.resolve(runId) + ": a run with this id already exists");
         }
         try {
-            Files.createDirectories(resultsDir);
+            DurableFiles.createFolders(resultsDir);
             Files.createDirectory(partial);
+            DurableFiles.syncFolder(resultsDir);
         } catch (IOException e) {
             throw new UncheckedIOException(partial + ": cannot create the run folder: " + e.getMessage(), e);
         }
@@ -98,7 +100,7 @@ public final class RunFolder {
     public Path moveIntoPlace() {
         Path target = resultsDir.resolve(runId);
         try {
-            Files.move(dir, target, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.move(dir, target);
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": cannot rename to " + target + ": " + e.getMessage(), e);
         }
@@ -107,14 +109,8 @@ public final class RunFolder {
     }
 
     private static void writeAtomically(Path file, byte[] content) {
-        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
-            Files.write(temp, content);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            DurableFiles.write(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
         }

@@ -6,6 +6,9 @@ import java.util.Map;
 /**
  * The content of {@code run.json}, schema version 1, exactly as documented in {@code results/README.md}.
  * Immutable: each change of state makes a new record that the {@link RunFolder} writes atomically.
+ *
+ * <p>{@code warnings}: what the runner could not find out and why, one sentence each (e.g. git refused to describe
+ * the checkout, so the commit is {@code unknown}).
  */
 public record RunInfo(
         int schemaVersion,
@@ -24,7 +27,8 @@ public record RunInfo(
         Map<String, Object> workload,
         Counts benchmarks,
         List<Failure> failures,
-        String interruption) {
+        String interruption,
+        List<String> warnings) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String PARTIAL = "partial";
@@ -50,16 +54,16 @@ public record RunInfo(
 
     RunInfo withProgress(Counts counts, List<Failure> failuresSoFar) {
         return new RunInfo(schemaVersion, runId, status, profile, include, startedAt, endedAt, git, jvm, os, cpu,
-                topology, machineFingerprint, workload, counts, List.copyOf(failuresSoFar), interruption);
+                topology, machineFingerprint, workload, counts, List.copyOf(failuresSoFar), interruption, warnings);
     }
 
     RunInfo finished(String finalStatus, String endTime) {
         return new RunInfo(schemaVersion, runId, finalStatus, profile, include, startedAt, endTime, git, jvm, os, cpu,
-                topology, machineFingerprint, workload, benchmarks, failures, interruption);
+                topology, machineFingerprint, workload, benchmarks, failures, interruption, warnings);
     }
 
     RunInfo interrupted(String reason) {
         return new RunInfo(schemaVersion, runId, PARTIAL, profile, include, startedAt, null, git, jvm, os, cpu,
-                topology, machineFingerprint, workload, benchmarks, failures, reason);
+                topology, machineFingerprint, workload, benchmarks, failures, reason, warnings);
     }
 }

@@ -21,6 +21,7 @@ final class RunRecorder {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
 
     private final RunFolder folder;
+    private final RunIdFile runIdFile;
     private final Clock clock;
     private final List<RunResult> results = new ArrayList<>();
     private final List<RunInfo.Failure> failures = new ArrayList<>();
@@ -28,16 +29,22 @@ final class RunRecorder {
     private RunInfo info;
     private boolean closed;
 
-    private RunRecorder(RunFolder folder, RunInfo info, Clock clock) {
+    private RunRecorder(RunFolder folder, RunInfo info, RunIdFile runIdFile, Clock clock) {
         this.folder = folder;
         this.info = info;
+        this.runIdFile = runIdFile;
         this.clock = clock;
     }
 
-    /** Creates the .partial folder and writes the initial run.json before any benchmark starts. */
+    /**
+     * Creates the .partial folder and writes the initial run.json before any benchmark starts.
+     *
+     * @param runIdFile receives the folder's name once it is final (on finish or interruption)
+     */
     static RunRecorder start(Path resultsDir, Profile profile, String include, int planned, Environment env,
-                             Map<String, Object> workload, Clock clock) {
-        Environment.Git git = env.git();
+                             Map<String, Object> workload, RunIdFile runIdFile, Clock clock) {
+        GitProbe.Outcome probed = env.git();
+        Environment.Git git = probed.git();
         Environment.Os os = env.os();
         Topology topology = TopologyProbe.probe();
         Environment.Cpu cpu = env.cpu(topology);
@@ -47,11 +54,16 @@ final class RunRecorder {
         RunInfo info = new RunInfo(RunInfo.SCHEMA_VERSION, runId, RunInfo.PARTIAL, RunInfo.ProfileInfo.of(profile),
                 include, clock.instant().toString(), null, git, env.jvm(), os, cpu, topology, fingerprint,
                 workload,
-                new RunInfo.Counts(planned, 0, 0), List.of(), null);
+                new RunInfo.Counts(planned, 0, 0), List.of(), null, List.copyOf(probed.warnings()));
         RunFolder folder = RunFolder.create(resultsDir, runId);
         folder.writeRunInfo(info);
         folder.writeResults(List.of());
-        return new RunRecorder(folder, info, clock);
+        return new RunRecorder(folder, info, runIdFile, clock);
+    }
+
+    /** What the runner could not find out at the start, one sentence each (also in run.json). */
+    synchronized List<String> warnings() {
+        return info.warnings();
     }
 
     synchronized Path dir() {
@@ -102,17 +114,27 @@ final class RunRecorder {
         folder.writeRunInfo(info);
     }
 
-    /** Writes the final status and moves the folder into place; returns the final info. */
+    /**
+     * Writes the final status and moves the folder into place; returns the final info. A run interrupted meanwhile
+     * (the signal hook got here first) stays partial: its info is returned as it is.
+     */
     synchronized RunInfo finish() {
+        if (closed) {
+            return info;
+        }
         String status = failures.isEmpty() ? RunInfo.COMPLETE : RunInfo.FAILED;
         info = info.finished(status, clock.instant().toString());
         folder.writeRunInfo(info);
         folder.moveIntoPlace();
         closed = true;
+        runIdFile.write(folder.dir());
         return info;
     }
 
-    /** Marks the run partial with the reason, unless it already finished. Returns whether it did anything. */
+    /**
+     * Marks the run partial with the reason, unless it already finished; the .partial folder's name is then final.
+     * Returns whether it did anything.
+     */
     synchronized boolean interrupt(String reason) {
         if (closed) {
             return false;
@@ -120,6 +142,7 @@ final class RunRecorder {
         info = info.interrupted(reason);
         folder.writeRunInfo(info);
         closed = true;
+        runIdFile.write(folder.dir());
         return true;
     }
 }

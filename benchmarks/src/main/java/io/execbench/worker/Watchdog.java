@@ -1,30 +1,31 @@
 package io.execbench.worker;
 
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Kills workers that have owed a reply for longer than the timeout, so that the parent's blocking read ends (with
- * end of stream) instead of hanging the benchmark. A pipe read cannot time out by itself, and a reader thread per
- * worker would put a thread hand-off into every measured round trip; this costs the timed path one volatile write
- * per send and per reply, and one wake-up every {@code timeout / 4} (at most 100 ms) on the side.
+ * Kills workers that are overdue (no hello within the start-up timeout of their launch, or no reply within the reply
+ * timeout of what they owe), so that the parent's blocking read ends (with end of stream) instead of hanging the
+ * benchmark. A pipe read cannot time out by itself, and a reader thread per worker would put a thread hand-off into
+ * every measured round trip; this costs the timed path one volatile write per send and per reply, and one wake-up
+ * every quarter of the shorter timeout (at most every 100 ms) on the side.
  */
 public final class Watchdog implements AutoCloseable {
 
-    private final long timeoutNs;
+    private final WorkerTimeouts timeouts;
     private final Set<WorkerProcess> watched = ConcurrentHashMap.newKeySet();
     private final Thread thread;
     private volatile boolean closed;
 
-    public Watchdog(Duration timeout) {
-        this.timeoutNs = timeout.toNanos();
-        long periodMs = Math.clamp(timeout.toMillis() / 4, 1, 100);
+    public Watchdog(WorkerTimeouts timeouts) {
+        this.timeouts = timeouts;
+        long shorterMs = Math.min(timeouts.startup().toMillis(), timeouts.reply().toMillis());
+        long periodMs = Math.clamp(shorterMs / 4, 1, 100);
         this.thread = Thread.ofPlatform().daemon().name("execbench-worker-watchdog").start(() -> loop(periodMs));
     }
 
-    Duration timeout() {
-        return Duration.ofNanos(timeoutNs);
+    public WorkerTimeouts timeouts() {
+        return timeouts;
     }
 
     void watch(WorkerProcess worker) {
@@ -45,7 +46,7 @@ public final class Watchdog implements AutoCloseable {
             }
             long now = System.nanoTime();
             for (WorkerProcess worker : watched) {
-                worker.killIfSilentSince(now - timeoutNs);
+                worker.killIfOverdue(now);
             }
         }
     }

@@ -1,12 +1,12 @@
 package io.execbench.worker;
 
+import io.execbench.child.ChildJvm;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How to start a worker JVM: the very java binary of this JVM, some JVM options, a class path (this JVM's unless
- * told otherwise), a main class and its arguments. The command is run directly, never through a shell, so no
- * quoting or PATH lookup is involved.
+ * How to start a worker JVM: some JVM options, a class path (this JVM's unless told otherwise), a main class and its
+ * arguments; {@link ChildJvm} turns it into the command line (this JVM's java binary, run directly) and starts it.
  *
  * @param jvmOptions options placed before {@code -cp}, e.g. {@code -Xshare:off}
  * @param classPath  the worker's class path
@@ -60,21 +60,8 @@ public record WorkerCommand(List<String> jvmOptions, String classPath, String ma
         return new WorkerCommand(jvmOptions, otherClassPath, mainClass, arguments);
     }
 
-    /** The full argument vector: this JVM's java binary, the options, the class path, main class, arguments. */
+    /** The full argument vector, see {@link ChildJvm#argv}. */
     public List<String> argv() {
-        List<String> argv = new ArrayList<>();
-        argv.add(javaBinary());
-        argv.addAll(jvmOptions);
-        argv.add("-cp");
-        argv.add(classPath);
-        argv.add(mainClass);
-        argv.addAll(arguments);
-        return argv;
-    }
-
-    /** The binary running this JVM (not whatever "java" is first on PATH), so the worker runs the same JDK. */
-    static String javaBinary() {
-        return ProcessHandle.current().info().command()
-                .orElse(System.getProperty("java.home") + "/bin/java");
+        return ChildJvm.argv(jvmOptions, classPath, mainClass, arguments);
     }
 }

@@ -1,8 +1,9 @@
 package io.execbench.worker;
 
 /**
- * A worker exited, hung past its reply timeout, or answered garbage. The message names the worker (slot and pid),
- * the cause, its exit code and the tail of its stderr, so the failure is understood from the run's report alone.
+ * A worker exited, hung past its start-up or reply timeout, or answered garbage. The message names the worker (slot
+ * and pid), the cause, its exit code and the tail of its stderr, so the failure is understood from the run's report
+ * alone.
  */
 public final class WorkerFailedException extends RuntimeException {
 

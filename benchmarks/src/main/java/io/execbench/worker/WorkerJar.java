@@ -13,15 +13,17 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * A jar holding just the worker's classes (packages {@code worker}, {@code workload}, {@code topology}).
+ * A jar holding just the worker's classes (packages {@code worker}, {@code workload}, {@code topology},
+ * {@code child}).
  * Class-data sharing archives only classes loaded from jars ("Cannot have non-empty directory in paths"), and under Maven and JMH the
  * classes come from {@code target/classes}, a directory: so start-up with and without CDS is compared on this jar.
  */
 public final class WorkerJar {
 
-    // topology: the memory kernel sizes its chain from the cache sizes the topology probe reads.
-    private static final List<String> PACKAGES =
-            List.of("io/execbench/worker/", "io/execbench/workload/", "io/execbench/topology/");
+    // topology: the memory kernel sizes its chain from the cache sizes the topology probe reads; child: the worker's
+    // parent watch.
+    private static final List<String> PACKAGES = List.of("io/execbench/worker/", "io/execbench/workload/",
+            "io/execbench/topology/", "io/execbench/child/");
 
     private WorkerJar() {
     }

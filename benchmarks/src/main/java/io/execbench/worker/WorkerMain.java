@@ -1,5 +1,6 @@
 package io.execbench.worker;
 
+import io.execbench.child.ParentWatch;
 import io.execbench.workload.AluKernel;
 import io.execbench.workload.FpKernel;
 import io.execbench.workload.Kernel;
@@ -16,7 +17,8 @@ import java.io.IOException;
 
 /**
  * A worker JVM: reads tasks from stdin, runs them on its main thread, writes checksums to stdout
- * ({@link WorkerProtocol}), and exits when stdin ends. Started by {@link WorkerProcess}, never by hand.
+ * ({@link WorkerProtocol}), and exits when stdin ends or its parent is gone ({@link ParentWatch}). Started by
+ * {@link WorkerProcess}, never by hand.
  *
  * <p>Arguments: {@code --memory-footprint-bytes=N}, the memory kernel's footprint, which must equal the parent's
  * for the checksums to agree (the chain, and so every walk, depends on it).
@@ -34,6 +36,8 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) {
+        // A busy worker reads stdin only between tasks: the watch ends it when the parent dies mid-task.
+        ParentWatch.start(() -> { });
         long footprint = Kernels.memoryFootprintBytes();
         for (String arg : args) {
             if (arg.startsWith(FOOTPRINT_OPTION)) {

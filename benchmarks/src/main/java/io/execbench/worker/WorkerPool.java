@@ -1,6 +1,5 @@
 package io.execbench.worker;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,10 +9,13 @@ import java.util.Objects;
  * A fixed number of long-lived worker JVMs, fed batches of tasks round-robin over their pipes.
  *
  * <p>Lifetime: workers are started by {@link #start} (all launched first, so their start-ups overlap) and stopped by
- * {@link #close()}. Should this JVM end without closing the pool, a shutdown hook kills them; should it be killed
- * outright ({@code kill -9}, no hook runs), each worker sees end of stdin and exits by itself.
+ * {@link #close()}. Should this JVM end without closing the pool, the shutdown hook of
+ * {@link io.execbench.child.ProcessTree} stops them; should it be killed outright ({@code kill -9}, no hook runs),
+ * each worker ends by itself: at the end of its stdin, or through its {@link io.execbench.child.ParentWatch} when it
+ * is busy.
  *
- * <p>Faults: a worker that exits, hangs past {@code replyTimeout} or answers garbage makes the call throw a
+ * <p>Faults: a worker that exits, hangs past its {@link WorkerTimeouts} (a start-up timeout until its hello, a reply
+ * timeout after) or answers garbage makes the call throw a
  * {@link WorkerFailedException} naming it; the other workers' replies to the same batch are still read, so they
  * stay in step, and the failed worker is replaced on the pool's next use.
  *
@@ -21,30 +23,24 @@ import java.util.Objects;
  */
 public final class WorkerPool implements AutoCloseable {
 
-    /** Long enough for the memory kernel to build its chain on a worker's first task, short next to JMH's own. */
-    public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(20);
-
     private final WorkerCommand command;
     private final WorkerProcess[] workers;
     private final Watchdog watchdog;
-    private final Thread killOnExit;
     private int nextForCall;
     private int replaced;
 
-    private WorkerPool(WorkerCommand command, int size, Duration replyTimeout) {
+    private WorkerPool(WorkerCommand command, int size, WorkerTimeouts timeouts) {
         this.command = command;
         this.workers = new WorkerProcess[size];
-        this.watchdog = new Watchdog(replyTimeout);
-        this.killOnExit = new Thread(this::destroyAll, "execbench-worker-pool-exit");
+        this.watchdog = new Watchdog(timeouts);
     }
 
-    /** Starts {@code size} workers and waits until each has said hello. */
-    public static WorkerPool start(WorkerCommand command, int size, Duration replyTimeout) {
+    /** Starts {@code size} workers and waits until each has said hello (each within the start-up timeout). */
+    public static WorkerPool start(WorkerCommand command, int size, WorkerTimeouts timeouts) {
         if (size < 1) {
             throw new IllegalArgumentException("a worker pool needs at least one worker, got " + size);
         }
-        WorkerPool pool = new WorkerPool(Objects.requireNonNull(command), size, replyTimeout);
-        Runtime.getRuntime().addShutdownHook(pool.killOnExit);
+        WorkerPool pool = new WorkerPool(Objects.requireNonNull(command), size, Objects.requireNonNull(timeouts));
         try {
             for (int slot = 0; slot < size; slot++) {
                 pool.workers[slot] = WorkerProcess.launch(command, label(slot), pool.watchdog);
@@ -184,18 +180,5 @@ public final class WorkerPool implements AutoCloseable {
         }
         Arrays.fill(workers, null);
         watchdog.close();
-        try {
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down; the hook runs (or ran) and finds nothing left.
-        }
-    }
-
-    private void destroyAll() {
-        for (WorkerProcess worker : workers.clone()) {
-            if (worker != null) {
-                worker.destroy();
-            }
-        }
     }
 }

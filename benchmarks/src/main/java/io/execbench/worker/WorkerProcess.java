@@ -1,5 +1,6 @@
 package io.execbench.worker;
 
+import io.execbench.child.ChildJvm;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -39,9 +40,14 @@ public final class WorkerProcess implements AutoCloseable {
     private int nextSequence;
     private int nextReply;
     private boolean healthy = true;
-    /** When the oldest reply still owed was first owed (System.nanoTime), or 0 when nothing is owed. */
-    private volatile long owedSinceNs;
-    private volatile boolean killedAsHung;
+    /**
+     * When the watchdog kills this worker unless it makes progress (System.nanoTime), or 0 when nothing is owed: the
+     * start-up timeout after launch, then the reply timeout after each task sent to an idle worker and each reply.
+     */
+    private volatile long dueByNs;
+    /** What the worker failed to deliver in time, for the message; null unless the watchdog killed it. */
+    private volatile String hungReason;
+    private volatile boolean helloRead;
 
     private WorkerProcess(String label, Process process, FileChannel stderr, Watchdog watchdog) {
         this.label = label;
@@ -62,10 +68,11 @@ public final class WorkerProcess implements AutoCloseable {
         try {
             stderrFile = Files.createTempFile("execbench-worker-", ".stderr");
             stderr = FileChannel.open(stderrFile, StandardOpenOption.READ);
-            Process process = new ProcessBuilder(command.argv()).redirectError(stderrFile.toFile()).start();
+            Process process = ChildJvm.start(new ProcessBuilder(command.argv()).redirectError(stderrFile.toFile()));
             deleteQuietly(stderrFile); // both ends hold it open; the name is no longer needed
             WorkerProcess worker = new WorkerProcess(label, process, stderr, watchdog);
-            worker.owedSinceNs = System.nanoTime(); // the hello is owed from now on
+            // The hello is owed from now on, within the start-up timeout: a JVM start, not a reply.
+            worker.dueByNs = System.nanoTime() + watchdog.timeouts().startup().toNanos();
             watchdog.watch(worker);
             return worker;
         } catch (IOException e) {
@@ -82,7 +89,8 @@ public final class WorkerProcess implements AutoCloseable {
             if (helloPid != process.pid()) {
                 throw new WorkerProtocol.GarbageException("hello from pid " + helloPid);
             }
-            owedSinceNs = 0;
+            helloRead = true;
+            dueByNs = 0;
             return this;
         } catch (IOException e) {
             throw failure("sent no valid hello", e);
@@ -109,8 +117,8 @@ public final class WorkerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw failure("could not be sent a task", e);
         }
-        if (owedSinceNs == 0) {
-            owedSinceNs = System.nanoTime();
+        if (dueByNs == 0) {
+            dueByNs = replyDeadline();
         }
     }
 
@@ -131,7 +139,7 @@ public final class WorkerProcess implements AutoCloseable {
             throw failure(e instanceof WorkerProtocol.GarbageException ? "answered garbage" : "stopped answering", e);
         }
         nextReply++;
-        owedSinceNs = nextReply == nextSequence ? 0 : System.nanoTime();
+        dueByNs = nextReply == nextSequence ? 0 : replyDeadline();
         if (reply.failed()) {
             // The worker itself is fine (it answered in order); the task failed there, so this benchmark fails.
             throw new WorkerFailedException(describe() + ": task " + reply.sequence() + " failed there: "
@@ -147,11 +155,17 @@ public final class WorkerProcess implements AutoCloseable {
         return receive();
     }
 
-    /** Called by the watchdog: kills the worker if a reply has been owed since before {@code limitNs}. */
-    void killIfSilentSince(long limitNs) {
-        long since = owedSinceNs;
-        if (since != 0 && since - limitNs < 0 && process.isAlive()) {
-            killedAsHung = true;
+    private long replyDeadline() {
+        return System.nanoTime() + watchdog.timeouts().reply().toNanos();
+    }
+
+    /** Called by the watchdog: kills the worker if what it owes was due before {@code nowNs}. */
+    void killIfOverdue(long nowNs) {
+        long due = dueByNs;
+        if (due != 0 && nowNs - due > 0 && process.isAlive()) {
+            hungReason = helloRead
+                    ? "no reply within " + watchdog.timeouts().reply().toMillis() + " ms"
+                    : "no hello within " + watchdog.timeouts().startup().toMillis() + " ms of its start";
             process.destroyForcibly();
         }
     }
@@ -203,10 +217,9 @@ public final class WorkerProcess implements AutoCloseable {
 
     private WorkerFailedException failure(String what, IOException cause) {
         healthy = false;
-        String reason = killedAsHung
-                ? "hung: no reply within " + watchdog.timeout().toMillis() + " ms, killed"
-                : what + " (" + describeCause(cause) + ")";
-        if (!killedAsHung && cause instanceof WorkerProtocol.GarbageException) {
+        String hung = hungReason;
+        String reason = hung != null ? "hung: " + hung + ", killed" : what + " (" + describeCause(cause) + ")";
+        if (hung == null && cause instanceof WorkerProtocol.GarbageException) {
             process.destroyForcibly(); // it may still be running, but it can no longer be understood
         }
         return new WorkerFailedException(describe() + " " + reason + "; " + exitStatus() + "; stderr tail: "

@@ -19,8 +19,9 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>{@code kernel} is the index of the kernel's name in {@link io.execbench.workload.Kernels#NAMES}. Replies come
  * in task order, and each echoes its task's sequence number: a reply with an unknown type, or the wrong sequence,
- * is garbage and the parent gives up on that worker. End of stdin means "exit now": that is how a worker dies with
- * its parent, even when the parent was killed with {@code kill -9} and could run no clean-up of its own.
+ * is garbage and the parent gives up on that worker. End of stdin means "exit now": that is how an idle worker dies
+ * with its parent, even when the parent was killed with {@code kill -9} and could run no clean-up of its own (a busy
+ * one is ended by its {@link io.execbench.child.ParentWatch}).
  */
 public final class WorkerProtocol {
 

@@ -142,14 +142,11 @@ abstract class TransportContractTest {
 
     @Test
     void peerThatDiesMidMessageIsAClearErrorNotAHang() {
-        long started = System.nanoTime();
         assertThatThrownBy(() -> transport.call(Frame.FAULT_DIE_MID_REPLY, 200_000))
                 .isInstanceOf(IpcException.class)
                 .hasMessageStartingWith(transport() + ": reading the reply payload: ")
                 .hasMessageContaining("100000 of 200000 bytes")
                 .hasMessageContaining(transport().equals("threads") ? "told to die" : "exited with code 7");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(
-                FAULT_TIMEOUT_MS / 2 + 2_000));
         assertThatThrownBy(() -> transport.call(Frame.ECHO, 0)).isInstanceOf(IpcException.class)
                 .hasMessageContaining("broken by an earlier failure");
     }
@@ -162,9 +159,17 @@ abstract class TransportContractTest {
                 .hasMessageStartingWith(transport() + ": reading the reply payload: ")
                 .hasMessageContaining("no progress")
                 .hasMessageContaining("100000 of 200000 bytes");
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(FAULT_TIMEOUT_MS))
-                .isLessThan(Duration.ofMillis(FAULT_TIMEOUT_MS + 3_000));
+        // Never before the timeout; how long after it depends on the machine's load, so it is not asserted.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(
+                Duration.ofMillis(FAULT_TIMEOUT_MS));
+    }
+
+    @Test
+    void aPeerSlowerToStartThanTheCallTimeoutIsNoFailure() {
+        // 1 ms is less than any JVM start and any first class loading: set-up waits under the start-up timeout.
+        try (Transport impatient = Transports.open(transport(), 64, 1)) {
+            assertThat(impatient.name()).isEqualTo(transport());
+        }
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -19,6 +21,8 @@ class BenchMainTest {
 
     @TempDir
     Path results;
+    @TempDir
+    Path target;
 
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
@@ -34,11 +38,13 @@ class BenchMainTest {
 
     @Test
     void everyBenchmarkRunsForMillisecondsAndPassesItsChecksum() {
-        int exit = run("--profile=test", "--include=.*", "--results=" + results);
+        Path runIdFile = target.resolve("execbench-run-id");
+        int exit = run("--profile=test", "--include=.*", "--results=" + results, "--run-id-file=" + runIdFile);
 
         assertThat(exit).as(console.toString(StandardCharsets.UTF_8)).isEqualTo(BenchMain.EXIT_OK);
         Path runDir = RunFolders.list(results).getFirst();
         assertThat(runDir.getFileName().toString()).doesNotEndWith(".partial");
+        assertThat(runIdFile).hasContent(runDir.getFileName() + "\n");
         JsonNode info = RunFolders.json(runDir.resolve("run.json"));
         int planned = BenchmarkPlan.of(".*", Profile.TEST).size();
         assertThat(info.get("status").asText()).isEqualTo("complete");
@@ -46,6 +52,15 @@ class BenchMainTest {
         assertThat(info.get("endedAt").isNull()).isFalse();
         JsonNode jmh = RunFolders.json(runDir.resolve("jmh.json"));
         assertThat(jmh).hasSize(planned);
+        // Every fork's temporary folder was the run's private one, deleted when the run ended.
+        for (JsonNode result : jmh) {
+            List<String> tmpdirs = StreamSupport.stream(result.get("jvmArgs").spliterator(), false)
+                    .map(JsonNode::asText).filter(arg -> arg.startsWith("-Djava.io.tmpdir=")).toList();
+            Path forkTmp = Path.of(tmpdirs.getLast().substring("-Djava.io.tmpdir=".length()));
+            assertThat(forkTmp.getFileName().toString()).as(result.get("benchmark").asText())
+                    .startsWith(RunTemp.PREFIX);
+            assertThat(forkTmp).doesNotExist();
+        }
         assertThat(StreamSupport.stream(jmh.spliterator(), false)
                 .map(r -> r.get("primaryMetric").get("score").asDouble())).allMatch(score -> score > 0);
         // The canary beside every iteration: one value per measurement iteration of every fork.
@@ -75,7 +90,7 @@ class BenchMainTest {
 
     @Test
     void failingBenchmarksAreRecordedAndTheOthersStillRun() {
-        int exit = run("--profile=test", "--include=selftest", "--results=" + results);
+        int exit = run("--profile=test", "--include=selftest.FailingBenchmark", "--results=" + results);
 
         assertThat(exit).isEqualTo(BenchMain.EXIT_BENCHMARKS_FAILED);
         Path runDir = RunFolders.list(results).getFirst();
@@ -97,8 +112,11 @@ class BenchMainTest {
     }
 
     @Test
-    void badArgumentsExitWithUsageStatusAndWriteNothing() {
-        assertThat(run("--profile=huge", "--results=" + results)).isEqualTo(BenchMain.EXIT_USAGE);
+    void badArgumentsExitWithUsageStatusAndWriteNothing() throws IOException {
+        Path staleRunId = Files.writeString(target.resolve("execbench-run-id"), "2026-01-01T00-00-00Z_abc_000000\n");
+        assertThat(run("--profile=huge", "--results=" + results, "--run-id-file=" + staleRunId))
+                .isEqualTo(BenchMain.EXIT_USAGE);
+        assertThat(staleRunId).as("an earlier run's id, left for the harness").doesNotExist();
         assertThat(run("--include=(", "--results=" + results)).isEqualTo(BenchMain.EXIT_USAGE);
         assertThat(RunFolders.list(results)).isEmpty();
     }

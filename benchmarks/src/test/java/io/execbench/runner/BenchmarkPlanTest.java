@@ -34,7 +34,7 @@ class BenchmarkPlanTest {
 
         assertThat(BenchmarkPlan.of("selftest", Profile.QUICK)).extracting(PlannedBenchmark::shortLabel).containsExactly(
                 "FailingBenchmark.forkDies size=1", "FailingBenchmark.passes size=1",
-                "FailingBenchmark.throwsException size=1");
+                "FailingBenchmark.throwsException size=1", "HoldsChildrenBenchmark.longTask");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.execbench.worker;
 
-import java.time.Duration;
-
 /**
  * A JVM that holds a pool of two busy workers and never closes it, for the kill -9 test: prints "pids A B" once the
  * workers answered, then keeps them busy with 10 ms tasks until it is killed.
@@ -12,7 +10,7 @@ public final class PoolHolder {
     }
 
     public static void main(String[] args) {
-        WorkerPool pool = WorkerPool.start(WorkerCommand.standard(1 << 20), 2, Duration.ofSeconds(20));
+        WorkerPool pool = WorkerPool.start(WorkerCommand.standard(1 << 20), 2, WorkerTimeouts.DEFAULT);
         long[] seeds = {1, 2, 3, 4};
         long[] checksums = new long[seeds.length];
         pool.run((byte) 0, 1000, seeds, checksums);
