@@ -46,6 +46,9 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--verbose", arity = "0..1", description = "also echo JMH's own console output (always kept in jmh.log)")
     boolean verbose;
 
+    @Option(names = "--list-plan", description = "print the profile's budget and planned benchmarks as JSON lines, run nothing")
+    boolean listPlan;
+
     @Option(names = "--run-id-file", description = "deleted at start; receives the run folder's name once it is final")
     Path runIdFile;
 
@@ -76,6 +79,11 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (listPlan) {
+            Profile profile = Profile.parse(profileName);
+            PlanListing.print(profile, BenchmarkPlan.of(include, profile), out);
+            return EXIT_OK;
+        }
         RunIdFile runId = RunIdFile.at(runIdFile);
         runId.clear(); // first: a run that fails from here on must not leave an earlier run's id for the harness
         Profile profile = Profile.parse(profileName);

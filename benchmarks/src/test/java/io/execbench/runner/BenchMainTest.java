@@ -112,6 +112,21 @@ class BenchMainTest {
     }
 
     @Test
+    void listPlanPrintsTheBudgetThenEachPlannedBenchmarkAndRunsNothing() {
+        int exit = run("--list-plan", "--profile=quick", "--include=KernelBenchmark.run",
+                "--results=" + results);
+
+        List<String> lines = console.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(exit).isZero();
+        assertThat(lines.getFirst()).isEqualTo("{\"profile\":\"quick\",\"warmupIterations\":1,\"warmupTimeMs\":200,"
+                + "\"measurementIterations\":3,\"measurementTimeMs\":200}");
+        assertThat(lines).contains("{\"benchmark\":\"io.execbench.workload.KernelBenchmark.run\",\"mode\":\"avgt\","
+                + "\"params\":{\"kernel\":\"alu\",\"workUnits\":\"1000\"}}");
+        assertThat(lines.subList(1, lines.size())).allMatch(line -> line.contains("KernelBenchmark.run"));
+        assertThat(results).isEmptyDirectory();
+    }
+
+    @Test
     void badArgumentsExitWithUsageStatusAndWriteNothing() throws IOException {
         Path staleRunId = Files.writeString(target.resolve("execbench-run-id"), "2026-01-01T00-00-00Z_abc_000000\n");
         assertThat(run("--profile=huge", "--results=" + results, "--run-id-file=" + staleRunId))
