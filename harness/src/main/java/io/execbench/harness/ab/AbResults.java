@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns an A/B session's tracks into the comparison every verdict writer already knows ({@link Comparison}: one
@@ -46,9 +47,12 @@ final class AbResults {
         List<BenchmarkComparison> benchmarks = tracks.stream().map(track -> benchmark(track, settings)).toList();
         String drift = "A/B in one sitting: " + rounds + " interleaved rounds, each pairing one fork of each build run"
                 + " back to back, so the machine's drift cancels within each pair";
+        String method = String.format(Locale.ROOT, "Thresholds: at least %.1f%%; Wilcoxon signed-rank test on the"
+                        + " pairs' log-ratios at alpha %s; Hodges-Lehmann ratio with its %.0f%% distribution-free"
+                        + " interval.", settings.minEffect() * 100, settings.alpha(), (1 - settings.alpha()) * 100);
         return new Comparison(id + " (B: " + b.ref() + ")", a.ref() + " (A, " + shortCommit(a) + ")",
-                "A/B, Wilcoxon signed-rank on paired rounds", null, settings, "none (paired in one sitting)",
-                new MachineDrift(List.of(), 0, drift, true), benchmarks);
+                "A/B, paired rounds in one sitting", null, settings, "none (paired in one sitting)",
+                new MachineDrift(List.of(), 0, drift, false), benchmarks, method);
     }
 
     private static BenchmarkComparison benchmark(AbSession.Track track, ComparisonSettings settings) {

@@ -182,19 +182,23 @@ final class AbSession {
     private String line(int round, Iterable<Track> tracks, long start) {
         int decided = 0;
         int undecided = 0;
+        int exhausted = 0;
         int failed = 0;
         for (Track track : tracks) {
             if (track.failure != null) {
                 failed++;
             } else if (track.running()) {
                 undecided++;
+            } else if (track.decision == StoppingRule.Decision.EXHAUSTED) {
+                exhausted++;
             } else {
                 decided++;
             }
         }
         long seconds = Duration.ofNanos(nanoClock.getAsLong() - start).toSeconds();
-        return String.format(java.util.Locale.ROOT, "round %d%s done after %dm%02ds: %d decided, %d undecided%s",
+        return String.format(java.util.Locale.ROOT, "round %d%s done after %dm%02ds: %d decided, %d undecided%s%s",
                 round, round == 0 ? " (warm-up, not paired)" : " of at most " + rule.maxRounds(), seconds / 60,
-                seconds % 60, decided, undecided, failed == 0 ? "" : ", " + failed + " failed");
+                seconds % 60, decided, undecided, exhausted == 0 ? "" : ", " + exhausted + " out of rounds (noisy)",
+                failed == 0 ? "" : ", " + failed + " failed");
     }
 }

@@ -2,6 +2,7 @@ package io.execbench.harness.compare;
 
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,13 +16,25 @@ import java.util.Map;
  * @param noiseModel      which calibration set the thresholds ({@code none} or the calibration runs' range)
  * @param machineDrift    how much the machine itself changed between the runs (their canaries)
  * @param benchmarks      one verdict per benchmark, in name order
+ * @param method          how the verdicts were reached, one sentence for summaries (tests, thresholds, intervals)
  */
 public record Comparison(String currentId, String baselineId, String baselineChoice, String notComparable,
                          ComparisonSettings settings, String noiseModel, MachineDrift machineDrift,
-                         List<BenchmarkComparison> benchmarks) {
+                         List<BenchmarkComparison> benchmarks, String method) {
 
     public Comparison {
         benchmarks = List.copyOf(benchmarks);
+    }
+
+    /** A comparison of two runs by {@link RunComparator}: the method sentence says its tests and thresholds. */
+    public Comparison(String currentId, String baselineId, String baselineChoice, String notComparable,
+                      ComparisonSettings settings, String noiseModel, MachineDrift machineDrift,
+                      List<BenchmarkComparison> benchmarks) {
+        this(currentId, baselineId, baselineChoice, notComparable, settings, noiseModel, machineDrift, benchmarks,
+                String.format(Locale.ROOT, "Thresholds: at least %.1f%% or the benchmark's calibrated noise floor"
+                                + " (%s); Mann-Whitney U at alpha %s; %.0f%% bootstrap intervals on the ratio of"
+                                + " medians.", settings.minEffect() * 100, noiseModel, settings.alpha(),
+                        settings.confidence() * 100));
     }
 
     /** How many benchmarks got each verdict, every verdict present (zero counts too), in declaration order. */

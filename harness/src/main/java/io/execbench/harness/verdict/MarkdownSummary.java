@@ -49,11 +49,7 @@ public final class MarkdownSummary {
             md.append('\n');
         }
         md.append("Machine canary: ").append(text(comparison.machineDrift().describe())).append(".\n\n");
-        md.append(String.format(java.util.Locale.ROOT,
-                "Thresholds: at least %.1f%% or the benchmark's calibrated noise floor (%s); Mann-Whitney U at "
-                        + "alpha %s; %.0f%% bootstrap intervals on the ratio of medians.\n",
-                comparison.settings().minEffect() * 100, text(comparison.noiseModel()), comparison.settings().alpha(),
-                comparison.settings().confidence() * 100));
+        md.append(text(comparison.method())).append('\n');
         return md.toString();
     }
 
