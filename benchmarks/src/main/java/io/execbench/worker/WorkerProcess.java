@@ -37,6 +37,7 @@ public final class WorkerProcess implements AutoCloseable {
     private final DataInputStream in;
     private final FileChannel stderr;
     private final Watchdog watchdog;
+    private final long replyTimeoutNs; // read once: the timed path adds it to System.nanoTime(), nothing more
     private int nextSequence;
     private int nextReply;
     private boolean healthy = true;
@@ -54,6 +55,7 @@ public final class WorkerProcess implements AutoCloseable {
         this.process = process;
         this.stderr = stderr;
         this.watchdog = watchdog;
+        this.replyTimeoutNs = watchdog.timeouts().reply().toNanos();
         this.out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 4096));
         this.in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 4096));
     }
@@ -156,7 +158,7 @@ public final class WorkerProcess implements AutoCloseable {
     }
 
     private long replyDeadline() {
-        return System.nanoTime() + watchdog.timeouts().reply().toNanos();
+        return System.nanoTime() + replyTimeoutNs;
     }
 
     /** Called by the watchdog: kills the worker if what it owes was due before {@code nowNs}. */
