@@ -90,7 +90,8 @@ public final class AbComparison {
         Build candidate = builder.candidate();
         Build baseline = builder.build(againstRef);
         Instant startedAt = Instant.now();
-        String id = ID_TIME.format(startedAt) + "_ab_" + abbreviate(baseline) + "-" + abbreviate(candidate);
+        String id = ID_TIME.format(startedAt) + "_ab_" + abbreviate(baseline) + "-" + abbreviate(candidate)
+                + (candidate.ref().contains("uncommitted") ? "+" : "");
         Path partial = Files.createDirectories(resultsDir.resolve("ab").resolve(id + ".partial"));
         Path forks = Files.createDirectories(partial.resolve("forks"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");

@@ -74,12 +74,17 @@ final class BaselineBuilder {
                     + " run it through 'mvn verify -Pbench -Dbench.against=REF', which builds them first");
         }
         String head;
+        boolean dirty;
         try {
             head = run(List.of("git", "rev-parse", "HEAD"), root, GIT_TIMEOUT_S, "read HEAD").strip();
+            dirty = !run(List.of("git", "status", "--porcelain", "--untracked-files=no"), root, GIT_TIMEOUT_S,
+                    "read the working tree's status").isBlank();
         } catch (AbException notGit) {
             head = "unknown";
+            dirty = true;
         }
-        return new Build("B", "working tree", head, classpath(classes, classpathFile));
+        return new Build("B", dirty ? "working tree (uncommitted changes)" : "working tree", head,
+                classpath(classes, classpathFile));
     }
 
     /** The benchmarks' classes, then the dependencies listed in {@code classpathFile}. */
