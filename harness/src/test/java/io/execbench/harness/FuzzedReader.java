@@ -107,7 +107,7 @@ public enum FuzzedReader {
         }
     }
 
-    /** An .hlog of one interval whose histogram, as {@code encodeIntoCompressedByteBuffer} writes it, holds {@code encoding}. */
+    /** An .hlog of one interval: {@code encoding} as {@code Histogram.encodeIntoCompressedByteBuffer} writes it. */
     private static byte[] hlogWithHistogram(byte[] encoding) {
         Deflater deflater = new Deflater();
         deflater.setInput(encoding);
