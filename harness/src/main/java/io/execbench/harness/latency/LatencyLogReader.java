@@ -113,7 +113,13 @@ public final class LatencyLogReader {
                             + interval.getClass().getSimpleName() + "; only integer (nanosecond) histograms are read");
                 }
                 String tag = histogram.getTag() == null ? UNTAGGED : histogram.getTag();
-                merged.computeIfAbsent(tag, t -> JmhHistograms.newHistogram()).add(histogram);
+                try {
+                    merged.computeIfAbsent(tag, t -> JmhHistograms.newHistogram()).add(histogram);
+                } catch (RuntimeException e) {
+                    // A header HdrHistogram decoded but cannot merge (a normalising offset past its counts, say).
+                    throw new RunReadException(file, "interval " + (line + 1) + " cannot be merged ("
+                            + e.getClass().getSimpleName() + ")", e);
+                }
                 intervals.merge(tag, 1, Integer::sum);
             }
         } catch (IOException e) {
