@@ -112,6 +112,12 @@ class HostileResultsTest {
                 .isEqualTo(HarnessMain.OK);
         String baseline = file.startsWith("latency/") ? HOSTILE_ID : OLDER_ID;
         assertThat(out.toString()).contains("against " + baseline + " (latest comparable)");
+
+        // Calibration over the newest runs skips the case the same way and still finds two.
+        reset();
+        assertThat(run("calibrate", "--last=2", "--results=" + results, "--output=" + temp.resolve("noise.json")))
+                .as(err.toString()).isEqualTo(HarnessMain.OK);
+        assertThat(out.toString()).contains("from 2 runs");
     }
 
     private Path resultsWith(Path hostileCase) {
