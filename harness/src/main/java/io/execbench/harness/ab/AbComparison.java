@@ -4,7 +4,6 @@ import io.execbench.harness.compare.Comparison;
 import io.execbench.harness.compare.ComparisonSettings;
 import io.execbench.harness.compare.StoppingRule;
 import io.execbench.harness.verdict.VerdictFiles;
-import io.execbench.harness.write.Numbers;
 import io.execbench.harness.write.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,8 +116,8 @@ public final class AbComparison {
                         + " most after an unpaired warm-up round, benchmarks shuffled per round and the builds of a pair"
                         + " run back to back in a random order; Wilcoxon signed-rank test at alpha %s, Hodges-Lehmann"
                         + " ratio with its interval; regressed or improved only when significant and the whole"
-                        + " interval lies beyond %s%%.", profile, rule.maxRounds(), settings.alpha(),
-                Numbers.format(settings.minEffect() * 100));
+                        + " interval lies beyond %.1f%%.", profile, rule.maxRounds(), settings.alpha(),
+                settings.minEffect() * 100);
         Path page = ReportWriter.write(AbReport.page(id, comparison, method), reportsDir);
         return new Outcome(comparison, done, page);
     }
