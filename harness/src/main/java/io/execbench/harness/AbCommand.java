@@ -10,9 +10,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ab}: measures a git ref (A) against the working tree (B) in one sitting, in interleaved rounds. */
@@ -61,25 +61,12 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the shuffles (default: from the clock; recorded in ab.json).")
     private Long seed;
 
-    @Option(names = "--min-effect", paramLabel = "FRACTION", defaultValue = "0.03",
-            description = "Smallest relative change reported (default ${DEFAULT-VALUE} = 3%%).")
-    private double minEffect;
-
-    @Option(names = "--alpha", defaultValue = "0.01", description = "Significance level (default ${DEFAULT-VALUE}).")
-    private double alpha;
-
-    @Option(names = "--fail-on-regression", arity = "0..1", paramLabel = "true|false", defaultValue = "false",
-            description = "Exit 4 when any benchmark regressed (default ${DEFAULT-VALUE}).")
-    private boolean failOnRegression;
+    @Mixin
+    private VerdictOptions verdicts;
 
     @Override
     public Integer call() throws Exception {
-        ComparisonSettings settings;
-        try {
-            settings = ComparisonSettings.DEFAULTS.with(alpha, minEffect);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        ComparisonSettings settings = verdicts.settings();
         PrintWriter out = spec.commandLine().getOut();
         AbComparison.Settings ab = AbComparison.Settings.forProfile(profile, maxRounds, timeBudgetMinutes,
                 seed != null ? seed : System.nanoTime());
@@ -99,8 +86,7 @@ final class AbCommand implements Callable<Integer> {
         }
         print(outcome.comparison(), outcome.folder(), out);
         Console.line(out, "A/B report: " + outcome.page());
-        return failOnRegression && !outcome.comparison().regressions().isEmpty() ? CompareCommand.REGRESSED
-                : HarnessMain.OK;
+        return verdicts.exitCode(outcome.comparison());
     }
 
     private static void print(Comparison comparison, Path folder, PrintWriter out) {

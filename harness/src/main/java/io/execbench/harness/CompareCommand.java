@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -69,29 +70,15 @@ final class CompareCommand implements Callable<Integer> {
             description = "Noise model from 'calibrate' (default: <results>/noise.json when it exists).")
     private Path noiseFile;
 
-    @Option(names = "--min-effect", paramLabel = "FRACTION", defaultValue = "0.03",
-            description = "Smallest relative change reported (default ${DEFAULT-VALUE} = 3%%).")
-    private double minEffect;
-
-    @Option(names = "--alpha", defaultValue = "0.01",
-            description = "Significance level of the rank test (default ${DEFAULT-VALUE}).")
-    private double alpha;
-
     @Option(names = "--force", description = "Compare even runs that are not comparable (the reason is printed).")
     private boolean force;
 
-    @Option(names = "--fail-on-regression", arity = "0..1", paramLabel = "true|false", defaultValue = "false",
-            description = "Exit 4 when any benchmark regressed (default ${DEFAULT-VALUE}).")
-    private boolean failOnRegression;
+    @Mixin
+    private VerdictOptions verdicts;
 
     @Override
     public Integer call() throws IOException {
-        ComparisonSettings settings;
-        try {
-            settings = ComparisonSettings.DEFAULTS.with(alpha, minEffect);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        ComparisonSettings settings = verdicts.settings();
         Path currentDir = currentDir();
         Path results = resultsDir != null ? resultsDir : RunArguments.parentOf(currentDir);
         Run current = RunReader.read(currentDir);
@@ -99,7 +86,7 @@ final class CompareCommand implements Callable<Integer> {
         Comparison comparison = compare(current, results, settings);
         Path written = VerdictFiles.write(comparison, current.folder().dir());
         print(comparison, written);
-        return failOnRegression && !comparison.regressions().isEmpty() ? REGRESSED : HarnessMain.OK;
+        return verdicts.exitCode(comparison);
     }
 
     private Path currentDir() throws IOException {
