@@ -1,11 +1,10 @@
 package io.execbench.harness;
 
-import io.execbench.harness.ab.AbComparison;
-import io.execbench.harness.ab.AbException;
 import io.execbench.harness.compare.BenchmarkComparison;
 import io.execbench.harness.compare.Comparison;
 import io.execbench.harness.compare.ComparisonSettings;
 import io.execbench.harness.compare.Verdict;
+import io.execbench.harness.compare.ab.AbException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -2,13 +2,13 @@ package io.execbench.harness;
 
 import io.execbench.harness.compare.Baselines;
 import io.execbench.harness.compare.CanaryRelative;
+import io.execbench.harness.compare.NoiseCalibration;
 import io.execbench.harness.compare.NoiseModel;
-import io.execbench.harness.history.NoiseCalibration;
-import io.execbench.harness.history.NoiseJson;
 import io.execbench.harness.read.Run;
 import io.execbench.harness.read.RunReadException;
 import io.execbench.harness.read.RunReader;
 import io.execbench.harness.read.RunStatus;
+import io.execbench.harness.write.NoiseJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

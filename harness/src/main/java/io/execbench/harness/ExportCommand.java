@@ -1,10 +1,10 @@
 package io.execbench.harness;
 
-import io.execbench.harness.compare.Direction;
-import io.execbench.harness.export.TrackerExport;
 import io.execbench.harness.read.Run;
 import io.execbench.harness.read.RunReader;
+import io.execbench.harness.stats.Direction;
 import io.execbench.harness.write.AtomicFiles;
+import io.execbench.harness.write.TrackerExport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

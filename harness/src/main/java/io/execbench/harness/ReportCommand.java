@@ -1,23 +1,24 @@
 package io.execbench.harness;
 
+import io.execbench.harness.analyse.Analysis;
+import io.execbench.harness.analyse.Experiments;
 import io.execbench.harness.analyse.ResultGroup;
 import io.execbench.harness.analyse.ResultGrouping;
 import io.execbench.harness.analyse.RunSummary;
 import io.execbench.harness.chart.ScoreChartRenderer;
-import io.execbench.harness.findings.Experiments;
-import io.execbench.harness.latency.LatencyLogReader;
+import io.execbench.harness.read.LatencyLogReader;
 import io.execbench.harness.read.MachineFacts;
+import io.execbench.harness.read.Run;
 import io.execbench.harness.read.RunFolder;
 import io.execbench.harness.read.RunListing;
 import io.execbench.harness.read.RunLocator;
 import io.execbench.harness.read.RunReadException;
-import io.execbench.harness.read.Run;
 import io.execbench.harness.read.RunReader;
-import io.execbench.harness.trend.TrendSections;
 import io.execbench.harness.write.IndexWriter;
 import io.execbench.harness.write.ReportPage;
 import io.execbench.harness.write.ReportPageBuilder;
 import io.execbench.harness.write.ReportWriter;
+import io.execbench.harness.write.TrendSections;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ final class ReportCommand implements Callable<Integer> {
         MachineFacts machine = MachineFacts.read(run.folder().dir());
         Experiments experiments = Experiments.of(run, LatencyLogReader.readAll(run.folder().dir()), machine);
         List<ResultGroup> groups = ResultGrouping.group(run.results());
-        ReportPage page = ReportPageBuilder.build(run, groups, charts(groups), experiments, machine);
+        ReportPage page = ReportPageBuilder.build(run, groups, charts(groups), Analysis.of(experiments), machine);
         Path report = ReportWriter.write(page, reports);
         List<RunListing> listed = listings(results);
         TrendSections history = TrendSections.of(listed, reports);

@@ -1,13 +1,13 @@
 package io.execbench.harness;
 
-import io.execbench.harness.history.EDivisive;
-import io.execbench.harness.history.History;
-import io.execbench.harness.history.HistoryReader;
-import io.execbench.harness.history.Series;
+import io.execbench.harness.compare.History;
+import io.execbench.harness.compare.HistoryReader;
+import io.execbench.harness.compare.Series;
 import io.execbench.harness.read.Run;
 import io.execbench.harness.read.RunListing;
 import io.execbench.harness.read.RunReadException;
-import io.execbench.harness.trend.TrendSections;
+import io.execbench.harness.stats.EDivisive;
+import io.execbench.harness.write.TrendSections;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package io.execbench.harness;
 
-import io.execbench.harness.history.NoiseJson;
-import io.execbench.harness.latency.LatencyLogReader;
 import io.execbench.harness.read.CanaryReadings;
 import io.execbench.harness.read.JmhJsonReader;
+import io.execbench.harness.read.LatencyLogReader;
 import io.execbench.harness.read.MachineFacts;
 import io.execbench.harness.read.RunJsonReader;
 import io.execbench.harness.read.RunReader;
+import io.execbench.harness.write.NoiseJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

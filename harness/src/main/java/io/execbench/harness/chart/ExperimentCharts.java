@@ -1,19 +1,20 @@
 package io.execbench.harness.chart;
 
+import io.execbench.harness.analyse.IpcExperiment;
+import io.execbench.harness.analyse.LatencyGroup;
+import io.execbench.harness.analyse.ModelExperiment;
+import io.execbench.harness.analyse.ScalingExperiment;
 import io.execbench.harness.chart.XyChart.Axis;
 import io.execbench.harness.chart.XyChart.Marker;
 import io.execbench.harness.chart.XyChart.Point;
 import io.execbench.harness.chart.XyChart.Scale;
 import io.execbench.harness.chart.XyChart.Series;
 import io.execbench.harness.chart.XyChart.Style;
-import io.execbench.harness.experiments.CostFit;
-import io.execbench.harness.experiments.IpcExperiment;
-import io.execbench.harness.experiments.ModelExperiment;
-import io.execbench.harness.experiments.ScalingExperiment;
-import io.execbench.harness.latency.LatencyGroup;
-import io.execbench.harness.latency.PercentileCurve;
-import io.execbench.harness.scaling.Estimate;
-import io.execbench.harness.scaling.Speedup;
+import io.execbench.harness.stats.CostFit;
+import io.execbench.harness.stats.Estimate;
+import io.execbench.harness.stats.PercentileCurve;
+import io.execbench.harness.stats.Speedup;
+import io.execbench.harness.stats.TimeScale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -70,7 +71,7 @@ public final class ExperimentCharts {
     }
 
     /** Throughput per model for each task size, whiskers at JMH's interval. */
-    public static GroupedBarChart modelThroughput(ModelExperiment.Comparison comparison) {
+    public static GroupedBarChart modelThroughput(ModelExperiment.Sweep comparison) {
         List<String> categories = comparison.sizes().stream().map(ExperimentCharts::sizeLabel).toList();
         List<GroupedBarChart.Bar> bars = new ArrayList<>();
         double smallest = Double.POSITIVE_INFINITY;
@@ -92,7 +93,7 @@ public final class ExperimentCharts {
     }
 
     /** Speedup over inline against task size, one line per model, 1.0 and each break-even marked. */
-    public static XyChart modelSpeedup(ModelExperiment.Comparison comparison) {
+    public static XyChart modelSpeedup(ModelExperiment.Sweep comparison) {
         List<Series> series = new ArrayList<>();
         List<Marker> markers = new ArrayList<>();
         markers.add(new Marker(false, 1, "inline"));
@@ -174,7 +175,7 @@ public final class ExperimentCharts {
         return new Point(x, estimate.value() / divisor, estimate.low() / divisor, estimate.high() / divisor);
     }
 
-    private static String title(ModelExperiment.Comparison comparison) {
+    private static String title(ModelExperiment.Sweep comparison) {
         return comparison.benchmark() + (comparison.fixed().isEmpty() ? "" : ", " + comparison.fixed());
     }
 

@@ -1,5 +1,6 @@
 package io.execbench.harness.compare;
 
+import io.execbench.harness.stats.Direction;
 import java.util.List;
 
 /**

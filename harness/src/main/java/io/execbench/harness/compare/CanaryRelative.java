@@ -2,6 +2,8 @@ package io.execbench.harness.compare;
 
 import io.execbench.harness.read.BenchmarkResult;
 import io.execbench.harness.read.Metric;
+import io.execbench.harness.stats.Direction;
+import io.execbench.harness.stats.Samples;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.execbench.harness.compare;
 
+import io.execbench.harness.stats.Direction;
+import io.execbench.harness.stats.Estimate;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,7 @@
 package io.execbench.harness.compare;
 
 import io.execbench.harness.read.CanaryReadings;
+import io.execbench.harness.stats.Stats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

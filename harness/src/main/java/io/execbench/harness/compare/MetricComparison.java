@@ -1,5 +1,7 @@
 package io.execbench.harness.compare;
 
+import io.execbench.harness.stats.Estimate;
+
 /**
  * One metric of one benchmark compared: the score (median of iterations) or a latency percentile.
  *

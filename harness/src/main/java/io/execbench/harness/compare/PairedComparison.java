@@ -1,5 +1,8 @@
 package io.execbench.harness.compare;
 
+import io.execbench.harness.stats.Direction;
+import io.execbench.harness.stats.Estimate;
+
 /**
  * The verdict on one benchmark measured as paired rounds of two builds in one sitting (A/B comparison), made by
  * {@link PairedComparator#compare}.

@@ -1,5 +1,6 @@
 package io.execbench.harness.compare;
 
+import io.execbench.harness.stats.Stats;
 import java.util.Arrays;
 import java.util.OptionalInt;
 import org.apache.commons.statistics.distribution.NormalDistribution;

@@ -22,6 +22,9 @@ public record Metric(double score, double scoreError, Interval scoreConfidence, 
                      Map<String, Double> scorePercentiles, List<List<Double>> rawData,
                      List<List<List<HistogramBin>>> rawDataHistogram) {
 
+    /** The confidence level of {@code scoreError} and {@code scoreConfidence}: JMH's 99.9%. */
+    public static final double SCORE_ERROR_CONFIDENCE = 0.999;
+
     public Metric {
         scorePercentiles = Collections.unmodifiableMap(new LinkedHashMap<>(scorePercentiles));
         rawData = rawData.stream().map(List::copyOf).toList();

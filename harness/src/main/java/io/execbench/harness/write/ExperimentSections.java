@@ -1,17 +1,18 @@
 package io.execbench.harness.write;
 
+import io.execbench.harness.analyse.Experiments;
+import io.execbench.harness.analyse.IpcExperiment;
+import io.execbench.harness.analyse.LatencyGroup;
+import io.execbench.harness.analyse.LatencySummary;
+import io.execbench.harness.analyse.ModelExperiment;
+import io.execbench.harness.analyse.ScalingExperiment;
 import io.execbench.harness.chart.ExperimentCharts;
 import io.execbench.harness.chart.GroupedBarChartRenderer;
-import io.execbench.harness.chart.TimeScale;
 import io.execbench.harness.chart.XyChartRenderer;
-import io.execbench.harness.experiments.IpcExperiment;
-import io.execbench.harness.experiments.ModelExperiment;
-import io.execbench.harness.experiments.ScalingExperiment;
-import io.execbench.harness.findings.Experiments;
-import io.execbench.harness.latency.LatencyGroup;
-import io.execbench.harness.latency.LatencySummary;
-import io.execbench.harness.scaling.Speedup;
-import io.execbench.harness.scaling.ThroughputPoint;
+import io.execbench.harness.stats.Numbers;
+import io.execbench.harness.stats.Speedup;
+import io.execbench.harness.stats.ThroughputPoint;
+import io.execbench.harness.stats.TimeScale;
 import io.execbench.harness.write.ReportPage.ExperimentSection;
 import io.execbench.harness.write.ReportPage.Figure;
 import io.execbench.harness.write.ReportPage.Table;
@@ -85,7 +86,7 @@ final class ExperimentSections {
     private static ExperimentSection models(ModelExperiment models) {
         List<Figure> figures = new ArrayList<>();
         int chart = 0;
-        for (ModelExperiment.Comparison comparison : models.comparisons()) {
+        for (ModelExperiment.Sweep comparison : models.sweeps()) {
             String bars = GroupedBarChartRenderer.render(ExperimentCharts.modelThroughput(comparison),
                     "models-" + ++chart);
             List<TableRow> rows = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.execbench.harness.write;
 
 import io.execbench.harness.read.RunInfo;
 import io.execbench.harness.read.RunListing;
+import io.execbench.harness.stats.Numbers;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

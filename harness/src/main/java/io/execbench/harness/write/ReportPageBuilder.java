@@ -1,22 +1,21 @@
 package io.execbench.harness.write;
 
+import io.execbench.harness.analyse.Analysis;
+import io.execbench.harness.analyse.Claim;
 import io.execbench.harness.analyse.ParamLabel;
 import io.execbench.harness.analyse.ResultGroup;
 import io.execbench.harness.analyse.RunSummary;
 import io.execbench.harness.read.BenchmarkResult;
+import io.execbench.harness.read.MachineFacts;
 import io.execbench.harness.read.Metric;
 import io.execbench.harness.read.Run;
 import io.execbench.harness.read.RunInfo;
 import io.execbench.harness.read.RunStatus;
-import io.execbench.harness.findings.Claim;
-import io.execbench.harness.findings.Claims;
-import io.execbench.harness.findings.Experiments;
-import io.execbench.harness.findings.Findings;
-import io.execbench.harness.read.MachineFacts;
+import io.execbench.harness.stats.Numbers;
 import io.execbench.harness.write.ReportPage.Banner;
 import io.execbench.harness.write.ReportPage.ClaimView;
-import io.execbench.harness.write.ReportPage.Field;
 import io.execbench.harness.write.ReportPage.FailureView;
+import io.execbench.harness.write.ReportPage.Field;
 import io.execbench.harness.write.ReportPage.Row;
 import io.execbench.harness.write.ReportPage.Section;
 import java.util.ArrayList;
@@ -35,16 +34,16 @@ public final class ReportPageBuilder {
      * @param charts one SVG element per group, in the same order
      */
     public static ReportPage build(Run run, List<ResultGroup> groups, List<String> charts) {
-        return build(run, groups, charts, Experiments.none(), MachineFacts.UNKNOWN);
+        return build(run, groups, charts, Analysis.none(), MachineFacts.UNKNOWN);
     }
 
     /**
      * Builds the page for {@code run} with its experiment sections, findings and claims.
      *
-     * @param experiments the run's analysed experiments; sections without data are left out
+     * @param analysis    the run's analysed experiments, findings and claims; sections without data are left out
      * @param machine     topology and scaling notes from run.json
      */
-    public static ReportPage build(Run run, List<ResultGroup> groups, List<String> charts, Experiments experiments,
+    public static ReportPage build(Run run, List<ResultGroup> groups, List<String> charts, Analysis analysis,
                                    MachineFacts machine) {
         if (groups.size() != charts.size()) {
             throw new IllegalArgumentException(groups.size() + " groups but " + charts.size() + " charts");
@@ -58,13 +57,13 @@ public final class ReportPageBuilder {
         List<FailureView> failures = info.failures().stream()
                 .map(f -> new FailureView(f.benchmark(), ParamLabel.of(f.params()), f.error()))
                 .toList();
-        List<ClaimView> claims = Claims.of(experiments).stream()
+        List<ClaimView> claims = analysis.claims().stream()
                 .map(c -> new ClaimView(c.claim(), c.measured(), c.verdict(), verdictClass(c.verdict()))).toList();
         List<Field> topology = new ArrayList<>();
         machine.topology().forEach((name, value) -> topology.add(new Field(name, value)));
         return new ReportPage(run.id(), info.status().label(), banner(info, summary),
                 EnvironmentFields.profile(info.profile()), summary.line(), EnvironmentFields.of(info), failures,
-                sections, Findings.of(experiments), claims, ExperimentSections.of(experiments), topology);
+                sections, analysis.findings(), claims, ExperimentSections.of(analysis.experiments()), topology);
     }
 
     private static String verdictClass(String verdict) {

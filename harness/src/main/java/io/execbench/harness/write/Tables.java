@@ -1,6 +1,7 @@
 package io.execbench.harness.write;
 
-import io.execbench.harness.scaling.Estimate;
+import io.execbench.harness.stats.Estimate;
+import io.execbench.harness.stats.Numbers;
 import io.execbench.harness.write.ReportPage.TableCell;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,7 @@ final class Tables {
 
     /** {@code value [low, high]}, sorted by the value. */
     static TableCell estimate(Estimate e, double divisor) {
-        String text = Numbers.format(e.value() / divisor) + (e.hasInterval()
-                ? " [" + Numbers.format(e.low() / divisor) + ", " + Numbers.format(e.high() / divisor) + "]" : "");
-        return new TableCell(text, Double.toString(e.value() / divisor), true);
+        return new TableCell(Numbers.estimate(e, divisor, ""), Double.toString(e.value() / divisor), true);
     }
 
     static TableCell estimate(Estimate e) {

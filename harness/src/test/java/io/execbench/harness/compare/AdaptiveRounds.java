@@ -1,6 +1,7 @@
 package io.execbench.harness.compare;
 
 import io.execbench.harness.compare.StoppingRule.Decision;
+import io.execbench.harness.stats.Direction;
 import java.util.Arrays;
 
 /** Runs the stopping rule over simulated rounds the way the orchestrator will over real ones: one pair a round. */

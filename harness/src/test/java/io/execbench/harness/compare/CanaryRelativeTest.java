@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.execbench.harness.read.Metric;
+import io.execbench.harness.stats.Direction;
+import io.execbench.harness.stats.Estimate;
+import io.execbench.harness.stats.Samples;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

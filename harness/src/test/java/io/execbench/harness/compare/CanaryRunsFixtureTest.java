@@ -3,7 +3,6 @@ package io.execbench.harness.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execbench.harness.Fixtures;
-import io.execbench.harness.history.NoiseCalibration;
 import io.execbench.harness.read.Run;
 import io.execbench.harness.read.RunReader;
 import java.util.List;

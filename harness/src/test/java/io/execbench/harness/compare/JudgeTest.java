@@ -1,10 +1,13 @@
 package io.execbench.harness.compare;
 
-import static io.execbench.harness.compare.Direction.HIGHER_IS_BETTER;
-import static io.execbench.harness.compare.Direction.LOWER_IS_BETTER;
+import static io.execbench.harness.stats.Direction.HIGHER_IS_BETTER;
+import static io.execbench.harness.stats.Direction.LOWER_IS_BETTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.execbench.harness.stats.Direction;
+import io.execbench.harness.stats.Estimate;
+import io.execbench.harness.stats.Units;
 import org.junit.jupiter.api.Test;
 
 class JudgeTest {

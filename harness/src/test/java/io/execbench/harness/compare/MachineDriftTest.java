@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.execbench.harness.read.CanaryReadings;
 import io.execbench.harness.read.RunReadException;
-import java.net.URISyntaxException;
+import io.execbench.harness.stats.Stats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,8 +1,9 @@
 package io.execbench.harness.compare;
 
-import static io.execbench.harness.compare.Direction.LOWER_IS_BETTER;
+import static io.execbench.harness.stats.Direction.LOWER_IS_BETTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.execbench.harness.stats.Estimate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

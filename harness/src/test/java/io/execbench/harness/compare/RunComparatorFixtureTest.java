@@ -3,9 +3,10 @@ package io.execbench.harness.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execbench.harness.Fixtures;
-import io.execbench.harness.history.NoiseJson;
 import io.execbench.harness.read.Run;
 import io.execbench.harness.read.RunReader;
+import io.execbench.harness.stats.IterationHistograms;
+import io.execbench.harness.write.NoiseJson;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.execbench.harness.compare;
 
-import static io.execbench.harness.compare.Direction.LOWER_IS_BETTER;
+import static io.execbench.harness.stats.Direction.LOWER_IS_BETTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

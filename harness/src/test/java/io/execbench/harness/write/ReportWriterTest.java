@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.execbench.harness.Fixtures;
+import io.execbench.harness.stats.Numbers;
 import io.execbench.harness.write.Html.Cell;
 import java.nio.file.Files;
 import java.nio.file.Path;

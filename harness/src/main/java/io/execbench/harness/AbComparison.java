@@ -1,0 +1,138 @@
+package io.execbench.harness;
+
+import io.execbench.harness.compare.Comparison;
+import io.execbench.harness.compare.ComparisonSettings;
+import io.execbench.harness.compare.StoppingRule;
+import io.execbench.harness.compare.ab.AbException;
+import io.execbench.harness.compare.ab.AbResults;
+import io.execbench.harness.compare.ab.AbSession;
+import io.execbench.harness.compare.ab.BaselineBuilder;
+import io.execbench.harness.compare.ab.Build;
+import io.execbench.harness.compare.ab.ForkRunner;
+import io.execbench.harness.compare.ab.Plan;
+import io.execbench.harness.compare.ab.PlanReader;
+import io.execbench.harness.write.AbReport;
+import io.execbench.harness.write.AtomicFiles;
+import io.execbench.harness.write.ReportWriter;
+import io.execbench.harness.write.VerdictFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * An A/B comparison from start to end, reading like its steps: build the baseline, list what the candidate plans,
+ * run interleaved rounds, judge, write. Results go to {@code <results>/ab/<id>.partial/} while it runs (the forks'
+ * JMH JSON and logs in {@code forks/}) and the folder is renamed to {@code <id>/} when the verdict files are written.
+ */
+public final class AbComparison {
+
+    /**
+     * The session's budget.
+     *
+     * @param maxRounds  paired rounds at most (a warm-up round comes first, unpaired)
+     * @param timeBudget no round starts after this long
+     * @param seed       the shuffles' seed
+     */
+    public record Settings(int maxRounds, Duration timeBudget, long seed) {
+
+        /** The profile's defaults, each overridden where given. */
+        public static Settings forProfile(String profile, Integer maxRounds, Integer timeBudgetMinutes, long seed) {
+            int rounds = switch (profile) {
+                case "smoke" -> 8;
+                case "full" -> 30;
+                default -> 20;
+            };
+            int minutes = switch (profile) {
+                case "smoke" -> 15;
+                case "full" -> 180;
+                default -> 35;
+            };
+            return new Settings(maxRounds != null ? maxRounds : rounds,
+                    Duration.ofMinutes(timeBudgetMinutes != null ? timeBudgetMinutes : minutes), seed);
+        }
+    }
+
+    /** The verdicts, the folder they were written to, and the comparison's page. */
+    public record Outcome(Comparison comparison, Path folder, Path page) {
+    }
+
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path root;
+    private final Path maven;
+    private final Path resultsDir;
+    private final Path reportsDir;
+    private final ComparisonSettings settings;
+    private final Settings budget;
+    private final Consumer<String> progress;
+
+    public AbComparison(Path root, Path maven, Path resultsDir, Path reportsDir, ComparisonSettings settings,
+                        Settings budget, Consumer<String> progress) {
+        this.root = root;
+        this.maven = maven;
+        this.resultsDir = resultsDir;
+        this.reportsDir = reportsDir;
+        this.settings = settings;
+        this.budget = budget;
+        this.progress = progress;
+    }
+
+    /** Compares {@code againstRef} (A) with the working tree (B) over the benchmarks the profile plans. */
+    public Outcome run(String againstRef, String profile, String include)
+            throws AbException, IOException, InterruptedException {
+        StoppingRule rule;
+        try {
+            rule = StoppingRule.of(settings, budget.maxRounds());
+        } catch (IllegalArgumentException e) {
+            throw new AbException(e.getMessage());
+        }
+        BaselineBuilder builder = new BaselineBuilder(root, maven, progress);
+        Build candidate = builder.candidate();
+        Build baseline = builder.build(againstRef);
+        Instant startedAt = Instant.now();
+        String id = ID_TIME.format(startedAt) + "_ab_" + abbreviate(baseline) + "-" + abbreviate(candidate)
+                + (candidate.ref().contains("uncommitted") ? "+" : "");
+        Path partial = Files.createDirectories(resultsDir.resolve("ab").resolve(id + ".partial"));
+        Path forks = Files.createDirectories(partial.resolve("forks"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+
+        Plan plan = PlanReader.read(java, candidate, profile, include, forks);
+        boolean canary = baseline.hasCanary() && candidate.hasCanary();
+        progress.accept(String.format(Locale.ROOT, "A/B: %d benchmarks, profile %s, 1 warm-up round then"
+                        + " %d to %d paired rounds (seed %d)%s; results in %s", plan.benchmarks().size(), profile,
+                rule.minRounds(), rule.maxRounds(), budget.seed(),
+                canary ? "" : "; no per-iteration canary (one build lacks it)", partial));
+        AbSession session = new AbSession(baseline, candidate, new ForkRunner(java, plan.budget(), forks, canary),
+                settings, rule, budget.timeBudget(), budget.seed(), System::nanoTime, progress);
+        List<AbSession.Track> tracks = session.run(plan.benchmarks());
+
+        int rounds = tracks.stream().mapToInt(AbSession.Track::pairCount).max().orElse(0);
+        Comparison comparison = AbResults.comparison(id, baseline, candidate, tracks, rounds, settings);
+        VerdictFiles.write(comparison, partial);
+        AtomicFiles.write(partial.resolve("ab.json"), AbResults.json(comparison, baseline, candidate, tracks,
+                profile, startedAt, Instant.now(), rule.minRounds(), rule.maxRounds()));
+        Path done = resultsDir.resolve("ab").resolve(id);
+        Files.move(partial, done, StandardCopyOption.ATOMIC_MOVE);
+        String method = String.format(Locale.ROOT, "Profile %s, one fork per build per round, %d paired rounds at"
+                        + " most after an unpaired warm-up round, benchmarks shuffled per round and the builds of a pair"
+                        + " run back to back in a random order; Wilcoxon signed-rank test at alpha %s, Hodges-Lehmann"
+                        + " ratio with its interval; regressed or improved only when significant and the whole"
+                        + " interval lies beyond %.1f%%.", profile, rule.maxRounds(), settings.alpha(),
+                settings.minEffect() * 100);
+        Path page = ReportWriter.write(AbReport.page(id, comparison, method), reportsDir);
+        return new Outcome(comparison, done, page);
+    }
+
+    private static String abbreviate(Build build) {
+        return build.commit().length() >= 7 ? build.commit().substring(0, 7) : "unknown";
+    }
+}

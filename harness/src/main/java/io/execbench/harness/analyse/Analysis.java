@@ -1,0 +1,25 @@
+package io.execbench.harness.analyse;
+
+import java.util.List;
+
+/**
+ * What the analysis of one run concludes: its experiments, the findings read from them and the claims tested
+ * against them. Decided here, once; the writers only lay it out.
+ */
+public record Analysis(Experiments experiments, List<String> findings, List<Claim> claims) {
+
+    public Analysis {
+        findings = List.copyOf(findings);
+        claims = List.copyOf(claims);
+    }
+
+    /** Findings and claims of {@code experiments}. */
+    public static Analysis of(Experiments experiments) {
+        return new Analysis(experiments, Findings.of(experiments), Claims.of(experiments));
+    }
+
+    /** A run with none of the experiments. */
+    public static Analysis none() {
+        return of(Experiments.none());
+    }
+}

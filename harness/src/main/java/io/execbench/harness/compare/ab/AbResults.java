@@ -1,0 +1,122 @@
+package io.execbench.harness.compare.ab;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.execbench.harness.compare.BenchmarkComparison;
+import io.execbench.harness.compare.Comparison;
+import io.execbench.harness.compare.ComparisonSettings;
+import io.execbench.harness.compare.MachineDrift;
+import io.execbench.harness.compare.MetricComparison;
+import io.execbench.harness.compare.PairedComparison;
+import io.execbench.harness.compare.Verdict;
+import io.execbench.harness.stats.Direction;
+import io.execbench.harness.stats.Estimate;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns an A/B session's tracks into the comparison every verdict writer already knows ({@link Comparison}: one
+ * {@code score (paired)} metric per benchmark, B against A) and writes {@code ab.json}, the pairing itself:
+ * <pre>{@code
+ * { "formatVersion": 1, "kind": "ab", "mode": "interleaved", "profile": "quick", "startedAt": ..., "endedAt": ...,
+ *   "a": {"ref": "main~1", "commit": "..."}, "b": {"ref": "working tree", "commit": "..."},
+ *   "alpha": 0.01, "minEffect": 0.03, "minRounds": 8, "maxRounds": 20,
+ *   "benchmarks": [ { "benchmark": "...", "mode": "avgt", "params": {...}, "unit": "ns/op", "verdict": "regressed",
+ *       "ratio": 1.104, "low": 1.079, "high": 1.126, "pValue": 0.0002, "reason": "...", "failure": null,
+ *       "pairs": [ {"round": 1, "first": "B", "a": 1021.5, "b": 1125.0}, ... ] } ] }
+ * }</pre>
+ * {@code a} and {@code b} of a pair are each build's fork statistic: the median of its measurement iterations (JMH's
+ * score for SampleTime).
+ */
+public final class AbResults {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private AbResults() {
+    }
+
+    /** The verdicts as a {@link Comparison} of build B ({@code currentId}) against build A. */
+    public static Comparison comparison(String id, Build a, Build b, List<AbSession.Track> tracks, int rounds,
+                                 ComparisonSettings settings) {
+        List<BenchmarkComparison> benchmarks = tracks.stream().map(track -> benchmark(track, settings)).toList();
+        String drift = "A/B in one sitting: " + rounds + " interleaved rounds, each pairing one fork of each build run"
+                + " back to back, so the machine's drift cancels within each pair";
+        String method = String.format(Locale.ROOT, "Thresholds: at least %.1f%%; Wilcoxon signed-rank test on the"
+                        + " pairs' log-ratios at alpha %s; Hodges-Lehmann ratio with its %.0f%% distribution-free"
+                        + " interval.", settings.minEffect() * 100, settings.alpha(), (1 - settings.alpha()) * 100);
+        return new Comparison(id + " (B: " + b.ref() + ")", a.ref() + " (A, " + shortCommit(a) + ")",
+                "A/B, paired rounds in one sitting", null, settings, "none (paired in one sitting)",
+                new MachineDrift(List.of(), 0, drift, false), benchmarks, method);
+    }
+
+    private static BenchmarkComparison benchmark(AbSession.Track track, ComparisonSettings settings) {
+        if (track.failure != null) {
+            return new BenchmarkComparison(track.key, "", Direction.LOWER_IS_BETTER, Verdict.NOT_COMPARABLE,
+                    track.failure, List.of());
+        }
+        PairedComparison c = track.comparison;
+        String unit = track.pairs.isEmpty() ? "" : track.pairs.getFirst().unit();
+        if (c == null) {
+            return new BenchmarkComparison(track.key, unit, Direction.LOWER_IS_BETTER, Verdict.NOISY,
+                    "no paired round finished", List.of());
+        }
+        double[] as = track.pairs.stream().mapToDouble(AbSession.Pair::baseline).sorted().toArray();
+        double[] bs = track.pairs.stream().mapToDouble(AbSession.Pair::candidate).sorted().toArray();
+        MetricComparison metric = new MetricComparison("score (paired)", median(as), median(bs), as.length,
+                bs.length, c.ratio(), c.pValue(), c.threshold(), c.verdict(), c.reason());
+        return new BenchmarkComparison(track.key, unit, c.direction(), c.verdict(), c.reason(), List.of(metric));
+    }
+
+    /** The text of {@code ab.json}: both builds, the settings, and per benchmark its verdict and every pair. */
+    public static String json(Comparison comparison, Build a, Build b, List<AbSession.Track> tracks,
+                          String profile, Instant startedAt, Instant endedAt, int minRounds, int maxRounds)
+            throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("formatVersion", 1).put("kind", "ab").put("mode", "interleaved").put("profile", profile)
+                .put("startedAt", startedAt.toString()).put("endedAt", endedAt.toString());
+        root.putObject("a").put("ref", a.ref()).put("commit", a.commit());
+        root.putObject("b").put("ref", b.ref()).put("commit", b.commit());
+        root.put("alpha", comparison.settings().alpha()).put("minEffect", comparison.settings().minEffect())
+                .put("minRounds", minRounds).put("maxRounds", maxRounds);
+        ArrayNode benchmarks = root.putArray("benchmarks");
+        for (int i = 0; i < tracks.size(); i++) {
+            AbSession.Track track = tracks.get(i);
+            BenchmarkComparison verdict = comparison.benchmarks().get(i);
+            ObjectNode node = benchmarks.addObject();
+            node.put("benchmark", track.key.benchmark()).put("mode", track.key.mode());
+            track.key.params().forEach(node.putObject("params")::put);
+            node.put("unit", verdict.unit()).put("verdict", verdict.verdict().label());
+            Estimate ratio = track.comparison == null ? Estimate.UNKNOWN : track.comparison.ratio();
+            putNumber(node, "ratio", ratio.value());
+            putNumber(node, "low", ratio.low());
+            putNumber(node, "high", ratio.high());
+            putNumber(node, "pValue", track.comparison == null ? Double.NaN : track.comparison.pValue());
+            node.put("reason", verdict.reason()).put("failure", track.failure);
+            ArrayNode pairs = node.putArray("pairs");
+            track.pairs.forEach(p -> pairs.addObject().put("round", p.round()).put("first", p.firstBuild())
+                    .put("a", p.baseline()).put("b", p.candidate()));
+        }
+        return MAPPER.writeValueAsString(root) + "\n";
+    }
+
+    private static void putNumber(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        } else {
+            node.putNull(field); // JSON has no NaN or Infinity; an unbounded interval end is null
+        }
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static String shortCommit(Build build) {
+        return build.commit().length() >= 7 ? build.commit().substring(0, 7) : build.commit();
+    }
+}

@@ -1,0 +1,119 @@
+package io.execbench.harness.compare.ab;
+
+import io.execbench.harness.compare.BenchmarkKey;
+import io.execbench.harness.compare.ab.AbSession.Outcome;
+import io.execbench.harness.read.BenchmarkResult;
+import io.execbench.harness.read.JmhJsonReader;
+import io.execbench.harness.read.RunReadException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one benchmark of one build as exactly one JMH fork: {@code java -cp <build> org.openjdk.jmh.Main} in a child
+ * process, with the profile's budget and every {@code @Param} given explicitly, writing JMH's own JSON. JMH's command
+ * line is the one interface every build of the project has, old refs included, so a baseline needs nothing of this
+ * harness. The child gets a private {@code java.io.tmpdir} (JMH keeps its lock file there) and is killed if this JVM
+ * ends first.
+ */
+public final class ForkRunner implements AbSession.Forks {
+
+    /** The flags the runner gives every fork (JMH 1.37 uses Unsafe; the topology code uses FFM). */
+    private static final List<String> FORK_FLAGS = List.of("--sun-misc-unsafe-memory-access=allow",
+            "--enable-native-access=ALL-UNNAMED");
+
+    private final Path java;
+    private final Plan.Budget budget;
+    private final Path scratch;
+    private final boolean canary;
+
+    /**
+     * @param java    the JDK 25 {@code java} to run forks with
+     * @param scratch a private folder for JSON output, logs and the forks' temporary files
+     * @param canary  whether to add the per-iteration canary profiler (only when both builds have it)
+     */
+ public   ForkRunner(Path java, Plan.Budget budget, Path scratch, boolean canary) {
+        this.java = java;
+        this.budget = budget;
+        this.scratch = scratch;
+        this.canary = canary;
+    }
+
+    @Override
+    public Outcome run(Build build, BenchmarkKey key, String name) throws InterruptedException {
+        Path json = scratch.resolve(name + ".json");
+        Path log = scratch.resolve(name + ".log");
+        Process process;
+        try {
+            Files.deleteIfExists(json);
+            process = new ProcessBuilder(command(build, key, json)).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            return new Outcome(null, "cannot start JMH for build " + build.label() + ": " + e.getMessage());
+        }
+        try {
+            if (!process.waitFor(timeoutSeconds(), TimeUnit.SECONDS)) {
+                return new Outcome(null, "no result within " + timeoutSeconds() + " s; the fork was killed");
+            }
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        return read(json, log, process.exitValue());
+    }
+
+    private Outcome read(Path json, Path log, int exitCode) {
+        try {
+            Optional<BenchmarkResult> result = Files.isRegularFile(json) && Files.size(json) > 2
+                    ? JmhJsonReader.read(json).stream().findFirst() : Optional.empty();
+            if (result.isPresent()) {
+                return new Outcome(result.get(), null);
+            }
+            return new Outcome(null, "JMH exited " + exitCode + " with no result: " + tail(log));
+        } catch (RunReadException e) {
+            return new Outcome(null, e.getMessage());
+        } catch (IOException e) {
+            return new Outcome(null, json + ": " + e.getMessage());
+        }
+    }
+
+    private List<String> command(Build build, BenchmarkKey key, Path json) {
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Djava.io.tmpdir=" + scratch,
+                "-cp", build.classpathArgument(), "org.openjdk.jmh.Main",
+                "^" + Pattern.quote(key.benchmark()) + "$", "-bm", key.mode(), "-f", "1",
+                "-wi", String.valueOf(budget.warmupIterations()), "-w", budget.warmupTimeMs() + "ms",
+                "-i", String.valueOf(budget.measurementIterations()), "-r", budget.measurementTimeMs() + "ms",
+                "-foe", "true", "-rf", "json", "-rff", json.toString(),
+                "-jvmArgsAppend", String.join(" ", FORK_FLAGS) + " -Djava.io.tmpdir=" + scratch
+                        + " -Dexecbench.latency.dir=" + scratch.resolve("latency")));
+        if (canary) {
+            command.addAll(List.of("-prof", Build.CANARY_PROFILER));
+        }
+        for (Map.Entry<String, String> param : key.params().entrySet()) {
+            command.addAll(List.of("-p", param.getKey() + "=" + param.getValue()));
+        }
+        return command;
+    }
+
+    /** A bound on a hung fork: far beyond the budget and a JVM start on a loaded machine. */
+    private long timeoutSeconds() {
+        long budgetMs = (long) budget.warmupIterations() * budget.warmupTimeMs()
+                + (long) budget.measurementIterations() * budget.measurementTimeMs();
+        return 120 + 10 * budgetMs / 1000;
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 8), lines.size())).strip();
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}
