@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
-import java.lang.classfile.constantpool.ClassEntry;
-import java.lang.classfile.constantpool.PoolEntry;
-import java.lang.classfile.constantpool.Utf8Entry;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -27,16 +22,14 @@ import org.junit.jupiter.api.Test;
  */
 class PackageDependencyTest {
 
-    private static final String ROOT = "io/execbench/harness/";
+    private static final String ROOT = ClassReferences.ROOT;
 
     /** Stage order; a package not listed (sub-packages belong to their top package) fails the test. */
     private static final List<String> STAGES = List.of("read", "stats", "analyse", "compare", "chart", "write", "");
 
-    private static final Pattern TYPE = Pattern.compile("L(io/execbench/harness/[\\w/$]+);");
-
     @Test
     void dependencies_point_from_later_stages_to_earlier_ones_only() throws IOException, URISyntaxException {
-        Path classes = mainClasses();
+        Path classes = ClassReferences.mainClasses(PackageDependencyTest.class);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(classes)) {
             files = walk.filter(p -> p.toString().endsWith(".class")).toList();
@@ -49,7 +42,7 @@ class PackageDependencyTest {
             ClassModel model = ClassFile.of().parse(file);
             String self = model.thisClass().asInternalName();
             int from = stage(self, unknown);
-            for (String used : references(model)) {
+            for (String used : ClassReferences.of(model)) {
                 int to = stage(used, unknown);
                 if (to > from) {
                     wrongWay.add(self + " (" + stageName(from) + ") uses " + used + " (" + stageName(to) + ")");
@@ -71,25 +64,6 @@ class PackageDependencyTest {
         assertThat(unknown).containsExactly("models");
     }
 
-    /** Every harness class the class file names: constant-pool classes and the types in descriptors/signatures. */
-    private static TreeSet<String> references(ClassModel model) {
-        TreeSet<String> used = new TreeSet<>();
-        for (PoolEntry entry : model.constantPool()) {
-            if (entry instanceof ClassEntry c) {
-                String name = c.asInternalName();
-                if (name.startsWith(ROOT)) {
-                    used.add(name);
-                }
-            } else if (entry instanceof Utf8Entry u) {
-                Matcher m = TYPE.matcher(u.stringValue());
-                while (m.find()) {
-                    used.add(m.group(1));
-                }
-            }
-        }
-        return used;
-    }
-
     private static int stage(String internalName, TreeSet<String> unknown) {
         if (!internalName.startsWith(ROOT)) {
             return -1;
@@ -106,15 +80,6 @@ class PackageDependencyTest {
 
     private static String stageName(int index) {
         return index < 0 ? "?" : STAGES.get(index).isEmpty() ? "commands" : STAGES.get(index);
-    }
-
-    private static Path mainClasses() throws URISyntaxException {
-        // target/test-classes -> target/classes
-        Path testClasses = Path.of(PackageDependencyTest.class.getProtectionDomain().getCodeSource().getLocation()
-                .toURI());
-        Path main = testClasses.resolveSibling("classes").resolve(ROOT);
-        assertThat(main).as("main classes beside the test classes").isDirectory();
-        return main;
     }
 
 }

@@ -10,6 +10,7 @@ import io.execbench.harness.compare.ComparisonSettings;
 import io.execbench.harness.compare.MachineDrift;
 import io.execbench.harness.compare.MetricComparison;
 import io.execbench.harness.compare.PairedComparison;
+import io.execbench.harness.compare.RoundsForecast;
 import io.execbench.harness.compare.Verdict;
 import io.execbench.harness.stats.Direction;
 import io.execbench.harness.stats.Estimate;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 /**
  * Turns an A/B session's tracks into the comparison every verdict writer already knows ({@link Comparison}: one
@@ -66,9 +68,11 @@ public final class AbResults {
         }
         double[] as = track.pairs.stream().mapToDouble(AbSession.Pair::baseline).sorted().toArray();
         double[] bs = track.pairs.stream().mapToDouble(AbSession.Pair::candidate).sorted().toArray();
+        String reason = c.verdict() == Verdict.NOISY ? c.reason() + "; " + forecast(c, track.logRatios())
+                : c.reason();
         MetricComparison metric = new MetricComparison("score (paired)", median(as), median(bs), as.length,
-                bs.length, c.ratio(), c.pValue(), c.threshold(), c.verdict(), c.reason());
-        return new BenchmarkComparison(track.key, unit, c.direction(), c.verdict(), c.reason(), List.of(metric));
+                bs.length, c.ratio(), c.pValue(), c.threshold(), c.verdict(), reason);
+        return new BenchmarkComparison(track.key, unit, c.direction(), c.verdict(), reason, List.of(metric));
     }
 
     /** The text of {@code ab.json}: both builds, the settings, and per benchmark its verdict and every pair. */
@@ -109,6 +113,14 @@ public final class AbResults {
         } else {
             node.putNull(field); // JSON has no NaN or Infinity; an unbounded interval end is null
         }
+    }
+
+    /** For a benchmark left noisy: about how many rounds its spread so far says a decision would take. */
+    static String forecast(PairedComparison c, double[] logRatios) {
+        OptionalInt pairs = RoundsForecast.pairsNeeded(c, logRatios);
+        return pairs.isPresent()
+                ? "about " + pairs.getAsInt() + " paired rounds would decide it at the spread seen so far"
+                : "no number of rounds would decide it: the estimate sits on the threshold";
     }
 
     private static double median(double[] sorted) {
