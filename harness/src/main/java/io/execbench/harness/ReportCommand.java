@@ -6,6 +6,8 @@ import io.execbench.harness.analyse.ResultGroup;
 import io.execbench.harness.analyse.ResultGrouping;
 import io.execbench.harness.analyse.RunSummary;
 import io.execbench.harness.chart.ScoreChartRenderer;
+import io.execbench.harness.compare.NoiseModel;
+import io.execbench.harness.read.InputFiles;
 import io.execbench.harness.read.LatencyLogReader;
 import io.execbench.harness.read.MachineFacts;
 import io.execbench.harness.read.Run;
@@ -15,6 +17,7 @@ import io.execbench.harness.read.RunLocator;
 import io.execbench.harness.read.RunReadException;
 import io.execbench.harness.read.RunReader;
 import io.execbench.harness.write.IndexWriter;
+import io.execbench.harness.write.NoiseJson;
 import io.execbench.harness.write.ReportPage;
 import io.execbench.harness.write.ReportPageBuilder;
 import io.execbench.harness.write.ReportWriter;
@@ -75,7 +78,8 @@ final class ReportCommand implements Callable<Integer> {
         ReportPage page = ReportPageBuilder.build(run, groups, charts(groups), Analysis.of(experiments), machine);
         Path report = ReportWriter.write(page, reports);
         List<RunListing> listed = listings(results);
-        TrendSections history = TrendSections.of(listed, reports);
+        Path noiseFile = results.resolve(NoiseJson.FILE_NAME);
+        TrendSections history = TrendSections.of(listed, reports, noise(noiseFile), noiseFile.getFileName() + "");
         List<RunListing> runs = RunListing.marking(listed, history.unreadable());
         IndexWriter.write(results, runs, history.note(), history.trends(), reports);
 
@@ -86,6 +90,23 @@ final class ReportCommand implements Callable<Integer> {
         Console.line(out, summary.line());
         out.flush();
         return summary.needsAttention() ? HarnessMain.ATTENTION : HarnessMain.OK;
+    }
+
+    /**
+     * The results folder's noise.json for the index's verdicts, as compare reads it; a missing or damaged one means
+     * no noise model (damaged: with a warning), never a missing index.
+     */
+    private NoiseModel noise(Path file) {
+        if (!InputFiles.present(file)) {
+            return NoiseModel.NONE;
+        }
+        try {
+            return NoiseJson.read(file);
+        } catch (RunReadException e) {
+            Console.line(spec.commandLine().getErr(), "warning: index judged without a noise model: "
+                    + e.getMessage());
+            return NoiseModel.NONE;
+        }
     }
 
     private void requireOneSource() {

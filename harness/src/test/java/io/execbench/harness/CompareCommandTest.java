@@ -136,8 +136,33 @@ class CompareCommandTest {
         assertThat(html.split("<section class=\"trend\">", -1)).hasSize(13);
         // Only the latest run has a report, so each chart links that point, and only that one.
         assertThat(html.split("<a href='./" + SLOWER + "/index.html'>", -1)).hasSize(13);
-        assertThat(html).doesNotContain("href='./" + A).doesNotContain("<script");
+        // The one script is the page's own (the dashboard's filter box); nothing from the results adds one.
+        assertThat(html).doesNotContain("href='./" + A);
+        assertThat(html.split("<script", -1)).hasSize(2);
         // Self-contained: the SVG namespace is the only URL.
         assertThat(html.replace("xmlns='http://www.w3.org/2000/svg'", "")).doesNotContain("http:").doesNotContain("https:");
+    }
+
+    @Test
+    void theIndexDashboardPutsTheNewestRegressionsFirstAndNamesNoAbsolutePath() throws Exception {
+        Path results = results();
+        Path reports = temp.resolve("reports");
+
+        assertThat(run("report", "--latest", "--results=" + results, "--reports=" + reports)).isZero();
+
+        String html = Files.readString(reports.resolve("index.html"));
+        // compare --latest finds the same two regressions (failsOnTheRegressionOnlyWhenAsked): the alu kernel at
+        // 1000 and 100000 work units, 10% slower in the derived run; they lead, largest change first.
+        java.util.List<String> rows = java.util.regex.Pattern.compile("<summary>(.*?)</summary>").matcher(html)
+                .results().map(m -> m.group(1).replaceAll("<svg.*?</svg>", "").replaceAll("<[^>]+>", " ")
+                        .replace("&#61;", "=").replaceAll("\\s+", " ").strip())
+                .toList();
+        assertThat(rows).hasSize(12);
+        assertThat(rows.subList(0, 2)).allMatch(row -> row.contains("[kernel=alu, workUnits=")
+                && row.contains(" regressed +10.0% ["));
+        assertThat(rows.subList(2, 12)).noneMatch(row -> row.contains(" regressed "));
+        assertThat(html.split("<svg class='sparkline'", -1)).hasSize(13);
+        assertThat(html).contains("Every run found in <code>../results</code>")
+                .doesNotContain(temp.toString()).doesNotContain(temp.toRealPath().toString());
     }
 }

@@ -27,23 +27,44 @@ public final class IndexWriter {
      */
     public static Path write(Path resultsDir, List<RunListing> listings, String historyNote,
                              List<IndexPage.Trend> trends, Path reportsDir) throws IOException {
+        Path results = resultsDir.toAbsolutePath().normalize();
+        Path reports = reportsDir.toAbsolutePath().normalize();
+        String relative = relative(results, reports);
         List<IndexPage.Entry> entries = listings.reversed().stream()
-                .map(listing -> entry(listing, reportsDir))
+                .map(listing -> entry(listing, reportsDir, results.toString(), relative))
                 .toList();
-        Path file = reportsDir.toAbsolutePath().normalize().resolve(ReportWriter.INDEX_HTML);
+        Path file = reports.resolve(ReportWriter.INDEX_HTML);
         AtomicFiles.write(file, Templates.render("index.html.mustache",
-                new IndexPage(resultsDir.toAbsolutePath().normalize().toString(), entries, historyNote, trends)));
+                new IndexPage(relative, entries, historyNote, trends)));
         return file;
     }
 
-    private static IndexPage.Entry entry(RunListing listing, Path reportsDir) {
+    /**
+     * {@code results} as seen from {@code reports}, e.g. {@code ../results}: the page travels (a CI artifact, a
+     * mail) and must not print the layout of the machine that rendered it. Where no relative path exists (another
+     * drive), only the folder's own name.
+     */
+    static String relative(Path results, Path reports) {
+        try {
+            String path = reports.relativize(results).toString().replace('\\', '/');
+            return path.isEmpty() ? "." : path;
+        } catch (IllegalArgumentException e) {
+            Path name = results.getFileName();
+            return name == null ? "." : name.toString();
+        }
+    }
+
+    private static IndexPage.Entry entry(RunListing listing, Path reportsDir, String resultsAbsolute,
+                                         String resultsRelative) {
         String id = listing.folder().id();
         // A folder whose name cannot be a run id has no report, and its name must not reach a path.
         String href = listing.folder().unusableName() == null
                 && Files.isRegularFile(ReportWriter.reportFile(reportsDir, id)) ? link(id) : null;
         RunInfo info = listing.info();
         if (info == null) {
-            return new IndexPage.Entry(id, href, "unreadable", "", "", "", "", "", listing.problem());
+            // The reason names the file; name it as the header names the folder, not by this machine's layout.
+            return new IndexPage.Entry(id, href, "unreadable", "", "", "", "", "",
+                    listing.problem() == null ? null : listing.problem().replace(resultsAbsolute, resultsRelative));
         }
         return new IndexPage.Entry(id, href, info.status().label(), info.profile().name(),
                 info.git().shortCommit(), Numbers.instant(info.startedAt()),

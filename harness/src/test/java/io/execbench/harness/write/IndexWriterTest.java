@@ -42,9 +42,37 @@ class IndexWriterTest {
         String html = Files.readString(write(results.getParent(), temp.resolve("reports")));
 
         assertThat(Html.rows(html)).map(Html::texts).containsExactly(List.of(
-                "2026-11-27T00-00-00Z_x" + results.resolve("jmh.json")
+                // The file named as the header names the folder: relative to the reports folder.
+                "2026-11-27T00-00-00Z_x" + "../results/2026-11-27T00-00-00Z_x/jmh.json"
                         + ": truncated JSON (unexpected end of input at line 36, column 6)",
                 "unreadable", "", "", "", "", ""));
+    }
+
+    @Test
+    void theResultsFolderIsNamedRelativeToTheReportsFolderNeverByAnAbsolutePath() throws Exception {
+        Path results = Files.createDirectories(temp.resolve("nightly").resolve("results"));
+
+        String html = Files.readString(write(results, temp.resolve("site").resolve("reports")));
+
+        assertThat(html).contains("Every run found in <code>../../nightly/results</code>")
+                .doesNotContain(temp.toString());
+        assertThat(IndexWriter.relative(Path.of("/a/results"), Path.of("/a/results"))).isEqualTo(".");
+        assertThat(IndexWriter.relative(Path.of("/a/results"), Path.of("/a/reports"))).isEqualTo("../results");
+    }
+
+    @Test
+    void aHostileBenchmarkNameIsEscapedInTheDashboardRow() throws Exception {
+        String hostile = "Bench.x [label=<script>alert(1)</script>\"'&] (avgt)";
+        IndexPage.Trend trend = new IndexPage.Trend("trend-1", hostile, "<svg class='sparkline'></svg>",
+                "1.000 ns/op", "regressed", "+10.0%", "none", "<svg id='trend-1-chart'></svg>", "2 runs, no change point",
+                java.util.List.of());
+        Path file = IndexWriter.write(temp.resolve("results"), List.of(), "2 runs", List.of(trend),
+                temp.resolve("reports"));
+
+        String html = Files.readString(file);
+        assertThat(html).doesNotContain("<script>alert").doesNotContain("=<script")
+                .contains("<span class=\"name\">Bench.x [label&#61;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;]"
+                        + " (avgt)</span>");
     }
 
     @Test
