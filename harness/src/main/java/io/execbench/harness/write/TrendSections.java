@@ -1,6 +1,6 @@
 package io.execbench.harness.write;
 
-import io.execbench.harness.chart.TrendChartRenderer;
+import io.execbench.harness.chart.ReportCharts;
 import io.execbench.harness.compare.History;
 import io.execbench.harness.compare.HistoryReader;
 import io.execbench.harness.compare.Series;
@@ -44,7 +44,7 @@ public record TrendSections(String note, List<IndexPage.Trend> trends, List<RunL
         List<IndexPage.Trend> trends = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
-            String svg = TrendChartRenderer.render(s, "trend-" + (i + 1), id -> href(reportsDir, id));
+            String svg = ReportCharts.trend(s, "trend-" + (i + 1), id -> href(reportsDir, id));
             trends.add(new IndexPage.Trend(s.key().label(), svg, summary(s), s.shifts().stream()
                     .map(shift -> describe(shift, s.unit())).toList()));
         }
