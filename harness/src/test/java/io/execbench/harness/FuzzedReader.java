@@ -41,11 +41,11 @@ public enum FuzzedReader {
     CANARY_JSON("read/CanaryReadingsFuzzTestInputs/readsOrRefusesAnyCanaryJson",
             (input, dir) -> ReaderContract.check(input, dir.resolve(CanaryReadings.FILE_NAME), dir,
                     CanaryReadings::read)),
-    NOISE_JSON("history/NoiseJsonFuzzTestInputs/readsOrRefusesAnyNoiseJson", (input, dir) -> {
+    NOISE_JSON("write/NoiseJsonFuzzTestInputs/readsOrRefusesAnyNoiseJson", (input, dir) -> {
         Path file = dir.resolve(NoiseJson.FILE_NAME);
         ReaderContract.check(input, file, file, NoiseJson::read);
     }),
-    HLOG("latency/LatencyLogReaderFuzzTestInputs/readsOrRefusesAnyHlog", (input, dir) -> {
+    HLOG("read/LatencyLogReaderFuzzTestInputs/readsOrRefusesAnyHlog", (input, dir) -> {
         Path file = dir.resolve("fuzz.hlog");
         ReaderContract.check(input, file, file, LatencyLogReader::read);
     }),
@@ -55,7 +55,7 @@ public enum FuzzedReader {
      * mutations of the file ({@link #HLOG}) cannot reach them; here the input is the histogram's uncompressed
      * encoding, deflated and wrapped as HdrHistogram does.
      */
-    HLOG_HISTOGRAM("latency/LatencyLogHistogramFuzzTestInputs/readsOrRefusesAnyIntervalHistogram", (input, dir) -> {
+    HLOG_HISTOGRAM("read/LatencyLogHistogramFuzzTestInputs/readsOrRefusesAnyIntervalHistogram", (input, dir) -> {
         Path file = dir.resolve("fuzz.hlog");
         ReaderContract.check(hlogWithHistogram(input), file, file, LatencyLogReader::read);
     });
