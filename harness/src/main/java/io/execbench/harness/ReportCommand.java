@@ -5,7 +5,7 @@ import io.execbench.harness.analyse.Experiments;
 import io.execbench.harness.analyse.ResultGroup;
 import io.execbench.harness.analyse.ResultGrouping;
 import io.execbench.harness.analyse.RunSummary;
-import io.execbench.harness.chart.ScoreChartRenderer;
+import io.execbench.harness.chart.ReportCharts;
 import io.execbench.harness.compare.NoiseModel;
 import io.execbench.harness.read.InputFiles;
 import io.execbench.harness.read.LatencyLogReader;
@@ -25,7 +25,6 @@ import io.execbench.harness.write.TrendSections;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,7 +74,9 @@ final class ReportCommand implements Callable<Integer> {
         MachineFacts machine = MachineFacts.read(run.folder().dir());
         Experiments experiments = Experiments.of(run, LatencyLogReader.readAll(run.folder().dir()), machine);
         List<ResultGroup> groups = ResultGrouping.group(run.results());
-        ReportPage page = ReportPageBuilder.build(run, groups, charts(groups), Analysis.of(experiments), machine);
+        Analysis analysis = Analysis.of(experiments);
+        ReportPage page = ReportPageBuilder.build(run, groups, ReportCharts.render(groups, analysis), analysis,
+                machine);
         Path report = ReportWriter.write(page, reports);
         List<RunListing> listed = listings(results);
         Path noiseFile = results.resolve(NoiseJson.FILE_NAME);
@@ -131,14 +132,6 @@ final class ReportCommand implements Callable<Integer> {
     private static Path parentOf(Path dir) {
         Path absolute = dir.toAbsolutePath().normalize();
         return absolute.getParent() != null ? absolute.getParent() : absolute;
-    }
-
-    private static List<String> charts(List<ResultGroup> groups) {
-        List<String> charts = new ArrayList<>();
-        for (int i = 0; i < groups.size(); i++) {
-            charts.add(ScoreChartRenderer.render(groups.get(i), "chart-" + (i + 1)));
-        }
-        return charts;
     }
 
     /** Every run in the results folder, each listed even if it cannot be read. */

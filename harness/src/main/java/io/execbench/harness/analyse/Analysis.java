@@ -3,19 +3,21 @@ package io.execbench.harness.analyse;
 import java.util.List;
 
 /**
- * What the analysis of one run concludes: its experiments, the findings read from them and the claims tested
- * against them. Decided here, once; the writers only lay it out.
+ * What the analysis of one run concludes: its experiments, the answers to the report's questions, the findings read
+ * from them and the claims tested against them. Decided here, once; the writers only lay it out.
  */
-public record Analysis(Experiments experiments, List<String> findings, List<Claim> claims) {
+public record Analysis(Experiments experiments, List<Answer> answers, List<Finding> findings, List<Claim> claims) {
 
     public Analysis {
+        answers = List.copyOf(answers);
         findings = List.copyOf(findings);
         claims = List.copyOf(claims);
     }
 
-    /** Findings and claims of {@code experiments}. */
+    /** Answers, findings and claims of {@code experiments}. */
     public static Analysis of(Experiments experiments) {
-        return new Analysis(experiments, Findings.of(experiments), Claims.of(experiments));
+        return new Analysis(experiments, Answers.of(experiments), Findings.all(experiments),
+                Claims.of(experiments));
     }
 
     /** A run with none of the experiments. */

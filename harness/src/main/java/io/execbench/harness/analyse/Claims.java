@@ -2,7 +2,9 @@ package io.execbench.harness.analyse;
 
 import io.execbench.harness.stats.CostFit;
 import io.execbench.harness.stats.Estimate;
+import io.execbench.harness.stats.Ratio;
 import io.execbench.harness.stats.Speedup;
+import io.execbench.harness.stats.ThroughputPoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,17 +13,23 @@ import java.util.Optional;
 
 /**
  * The common concurrency claims (the event-loop, cluster, child_process and worker_threads lore of Node.js, in its
- * Java form), each answered from this run or marked {@link Claim#UNTESTED}. A verdict is "supported" or "not
- * supported" only when the intervals decide it; otherwise "within noise".
+ * Java form), each worded as what this run tests and decided by {@link Claim.Test} on one number with its
+ * interval, so that a verdict never reads against its number; or marked {@link Claim#UNTESTED}, saying exactly
+ * what is missing.
  */
 public final class Claims {
 
-    static final String LOOP = "CPU-heavy work on the main loop delays everything else";
-    static final String PROCESSES = "More processes use more cores";
-    static final String IPC = "An IPC channel suits small messages; large payloads are costly";
-    static final String CORES = "A core runs one thread at a time; a hyperthread is not a full core";
-    static final String POOL = "A pool as large as the cores is right for CPU-bound work";
-    static final String VIRTUAL = "Virtual threads do not speed up CPU-bound work";
+    static final String LOOP = "CPU-heavy tasks on an event loop run one at a time: no faster than inline";
+    static final String PROCESSES = "A pool of worker processes uses more cores: faster than inline";
+    static final String IPC = "A small message (" + "1 KiB" + ") costs a channel's fixed price: the bytes overtake it "
+            + "only at larger sizes";
+    static final String CORES = "More threads than logical CPUs add no throughput";
+    static final String POOL = "A pool as large as the cores is right for CPU-bound work: one thread fewer is slower";
+    static final String VIRTUAL = "Virtual threads are no faster than a pool of platform threads of the same size "
+            + "on CPU-bound work";
+
+    /** The size of a small message, a typical request: the structured message of the IPC suite is 1 KiB. */
+    static final long SMALL_MESSAGE_BYTES = 1024;
 
     private Claims() {
     }
@@ -32,71 +40,110 @@ public final class Claims {
                 virtual(experiments.models()));
     }
 
-    /** An event loop is one thread: its batch of coarse tasks should take as long as inline's, not less. */
+    /** An event loop is one thread: its batch of tasks should go no faster than inline's. */
     private static Claim loop(ModelExperiment models) {
         Optional<ModelExperiment.Cell> loop = largestSpeedup(models, "eventLoop");
         if (loop.isEmpty()) {
-            return new Claim(LOOP, "No eventLoop model measured against inline.", Claim.UNTESTED);
+            return Claim.untested(LOOP, missing(models, "eventLoop"));
         }
         Estimate s = loop.get().speedup();
-        String measured = "eventLoop vs inline at workUnits=" + loop.get().workUnits() + ": speedup " + Text.estimate(s)
-                + ". Tasks queued on one loop thread run one after another, so each waits for all before it. (A "
-                + "cheap request's latency behind an expensive one is not measured by this run.)";
-        String verdict = s.hasInterval() && s.high() < 1.5 ? Claim.SUPPORTED
-                : s.hasInterval() && s.low() > 1.5 ? Claim.NOT_SUPPORTED : Claim.WITHIN_NOISE;
-        return new Claim(LOOP, measured, verdict);
+        String headline = "eventLoop over inline at workUnits=" + loop.get().workUnits() + ": " + Text.estimate(s)
+                + " x (99.9%).";
+        String measured = headline + " Tasks queued on one loop thread run one after another, so each waits for all "
+                + "before it. (A cheap request's latency behind an expensive one is not measured by this run.)";
+        return Claim.tested(LOOP, headline, measured,
+                new Claim.Test("eventLoop / inline calls per second", s, Claim.Bound.AT_MOST, 1));
     }
 
     private static Claim processes(ModelExperiment models) {
         Optional<ModelExperiment.Cell> cell = largestSpeedup(models, "processes");
         if (cell.isEmpty()) {
-            return new Claim(PROCESSES, "No processes model measured against inline.", Claim.UNTESTED);
+            return Claim.untested(PROCESSES, missing(models, "processes"));
         }
         Estimate s = cell.get().speedup();
-        String measured = "A pool of worker JVMs vs inline at workUnits=" + cell.get().workUnits() + ": speedup "
-                + Text.estimate(s) + " (99.9%).";
-        String verdict = !s.hasInterval() ? Claim.WITHIN_NOISE : s.low() > 1 ? Claim.SUPPORTED
-                : s.high() <= 1 ? Claim.NOT_SUPPORTED : Claim.WITHIN_NOISE;
-        return new Claim(PROCESSES, measured, verdict);
+        String headline = "processes over inline at workUnits=" + cell.get().workUnits() + ": " + Text.estimate(s)
+                + " x (99.9%).";
+        return Claim.tested(PROCESSES, headline, "A pool of worker JVMs vs inline at workUnits="
+                + cell.get().workUnits() + ": speedup " + Text.estimate(s) + " (99.9%).",
+                new Claim.Test("processes / inline calls per second", s, Claim.Bound.ABOVE, 1));
     }
 
-    /** The fixed cost dominates a small message and the per-byte cost a large one. */
+    /**
+     * Exactly what keeps {@code model} from being compared with inline: not measured at all, or measured in a
+     * benchmark method that has no inline at the same task size (and where inline was measured instead).
+     */
+    static String missing(ModelExperiment models, String model) {
+        List<String> measured = new ArrayList<>();
+        List<String> inline = new ArrayList<>();
+        for (ModelExperiment.Sweep sweep : models.sweeps()) {
+            String where = sweep.benchmark() + (sweep.fixed().isEmpty() ? "" : " (" + sweep.fixed() + ")");
+            List<String> sizes = sweep.cells().stream().filter(c -> c.model().equals(model))
+                    .map(c -> String.valueOf(c.workUnits())).toList();
+            if (!sizes.isEmpty()) {
+                measured.add(where + " at workUnits=" + String.join(", ", sizes));
+            }
+            List<String> inlineSizes = sweep.cells().stream().filter(c -> c.model().equals(ModelExperiment.INLINE))
+                    .map(c -> String.valueOf(c.workUnits())).toList();
+            if (!inlineSizes.isEmpty()) {
+                inline.add(where + " at workUnits=" + String.join(", ", inlineSizes));
+            }
+        }
+        if (measured.isEmpty()) {
+            return "No " + model + " model in this run.";
+        }
+        return model + " was measured in " + String.join("; ", measured) + ", but no inline run of the same "
+                + "benchmark method, parameters and task size is beside it" + (inline.isEmpty()
+                        ? "; this run measured no inline at all."
+                        : "; inline was measured in " + String.join("; ", inline) + ".");
+    }
+
+    /**
+     * Per round-trip transport, the payload where the per-byte cost equals the fixed cost, with its interval, against
+     * the size of a small message: the claim holds when even the smallest crossover lies above it.
+     */
     private static Claim ipc(IpcExperiment ipc) {
         List<String> parts = new ArrayList<>();
-        int supported = 0;
-        int refuted = 0;
+        String lowestTransport = null;
+        Estimate lowest = null;
         for (IpcExperiment.Curve curve : ipc.curves()) {
-            if (curve.kind() != IpcExperiment.Kind.ROUND_TRIP || curve.fit().isEmpty() || curve.points().size() < 2) {
+            if (curve.kind() != IpcExperiment.Kind.ROUND_TRIP || curve.fit().isEmpty() || curve.points().size() < 3) {
                 continue;
             }
             CostFit fit = curve.fit().get();
-            long small = curve.points().getFirst().payloadBytes();
-            long large = curve.points().getLast().payloadBytes();
-            double smallShare = fit.fixedNs().value() / fit.predictNs(small);
-            double largeShare = fit.perByteNs().value() * large / fit.predictNs(large);
-            parts.add(curve.transport() + ": fixed part " + Text.percent(smallShare) + " of a " + Text.bytes(small)
-                    + " round trip, bytes " + Text.percent(largeShare) + " of a " + Text.bytes(large) + " one");
-            boolean perByteKnown = fit.perByteNs().hasInterval() && fit.perByteNs().low() > 0;
-            if (smallShare > 0.5 && largeShare > 0.5 && perByteKnown) {
-                supported++;
-            } else if (fit.perByteNs().hasInterval() && fit.perByteNs().high() <= 0) {
-                refuted++;
+            Estimate crossover = fit.crossover();
+            parts.add(curve.benchmark() + ", " + curve.transport() + ": " + bytes(crossover));
+            if (lowest == null || crossover.value() < lowest.value()) {
+                lowest = crossover;
+                lowestTransport = curve.benchmark() + ", " + curve.transport();
             }
         }
-        if (parts.isEmpty()) {
-            return new Claim(IPC, "No round trips over two or more payload sizes.", Claim.UNTESTED);
+        if (lowest == null) {
+            return Claim.untested(IPC, "No round-trip benchmark over three or more payload sizes, so no crossover "
+                    + "size with an interval.");
         }
-        String verdict = supported > 0 && refuted == 0 ? Claim.SUPPORTED
-                : refuted > 0 && supported == 0 ? Claim.NOT_SUPPORTED : Claim.WITHIN_NOISE;
-        return new Claim(IPC, String.join("; ", parts) + " (fixed + per-byte fit).", verdict);
+        String headline = "Smallest crossover, where the bytes cost as much as the fixed part: " + lowestTransport
+                + " at " + bytes(lowest) + " (" + Text.confidence(lowest) + ", from the fit's 95% intervals).";
+        String measured = "Crossover size per transport (fixed cost / per-byte cost, " + Text.confidence(lowest)
+                + " interval from the ends of both 95% intervals): " + String.join("; ", parts) + ". A small "
+                + "message is " + Text.bytes(SMALL_MESSAGE_BYTES) + ".";
+        return Claim.tested(IPC, headline, measured, new Claim.Test("smallest crossover size (bytes)", lowest,
+                Claim.Bound.ABOVE, SMALL_MESSAGE_BYTES));
     }
 
-    /** Past the logical CPUs more threads add nothing; a sibling adds less than a core. */
+    private static String bytes(Estimate e) {
+        return Text.bytes(e.value()) + (e.hasInterval() ? " [" + Text.bytes(e.low()) + ", "
+                + (Double.isFinite(e.high()) ? Text.bytes(e.high()) : "unbounded") + "]" : " (no interval)");
+    }
+
+    /**
+     * Past the logical CPUs more threads add nothing: per sweep, throughput at the most threads over throughput at
+     * one thread per CPU; the claim is decided on the sweep where that ratio is highest.
+     */
     private static Claim cores(ScalingExperiment scaling) {
         Integer cpus = scaling.logicalCpus();
         List<String> parts = new ArrayList<>();
-        boolean flat = false;
-        boolean gained = false;
+        Estimate highest = null;
+        String highestAt = null;
         for (ScalingExperiment.Sweep sweep : scaling.sweeps()) {
             if (cpus == null) {
                 break;
@@ -108,10 +155,10 @@ public final class Claims {
                 Estimate more = beyond.get().speedup();
                 parts.add(sweep.otherParams() + ": " + Text.estimate(atCpus.get().speedup()) + " at " + cpus
                         + " threads, " + Text.estimate(more) + " at " + beyond.get().threads());
-                if (Estimates.above(more, atCpus.get().speedup())) {
-                    gained = true;
-                } else {
-                    flat = true;
+                Estimate gain = throughputRatio(sweep, beyond.get().threads(), cpus);
+                if (highest == null || gain.value() > highest.value()) {
+                    highest = gain;
+                    highestAt = sweep.otherParams() + ", " + beyond.get().threads() + " threads over " + cpus;
                 }
             }
         }
@@ -120,14 +167,27 @@ public final class Claims {
                     + " of a core (" + Text.estimate(y.siblingsGain()) + " vs " + Text.estimate(y.coresGain()) + ")")
                     .orElse(row.kernel() + ": hyperthread yield not measured (" + row.reason() + ")"));
         }
-        if (parts.isEmpty()) {
-            return new Claim(CORES, "No thread sweep past the logical CPUs and no hyperthread measurement.",
-                    Claim.UNTESTED);
+        if (highest == null) {
+            return Claim.untested(CORES, "No thread sweep past the logical CPUs" + (cpus == null
+                    ? " (the logical CPU count is unknown)." : "."));
         }
         boolean yieldShown = scaling.yields().stream().anyMatch(r -> r.yield().isPresent());
-        String verdict = gained ? Claim.NOT_SUPPORTED : flat ? Claim.SUPPORTED : Claim.WITHIN_NOISE;
         String note = yieldShown ? "" : " The hyperthread half of the claim cannot be tested here.";
-        return new Claim(CORES, "Speedup " + String.join("; ", parts) + "." + note, verdict);
+        String headline = "Largest gain past the CPUs: " + highestAt + ": " + Text.estimate(highest)
+                + " x the throughput (99.9%).";
+        return Claim.tested(CORES, headline, "Speedup " + String.join("; ", parts) + "." + note,
+                new Claim.Test("throughput past the CPUs / at the CPUs", highest, Claim.Bound.AT_MOST, 1));
+    }
+
+    /** Throughput at {@code a} threads over that at {@code b} threads of one sweep, with {@link Ratio}'s interval. */
+    private static Estimate throughputRatio(ScalingExperiment.Sweep sweep, int a, int b) {
+        return Ratio.of(side(sweep, a), side(sweep, b));
+    }
+
+    private static Ratio.Side side(ScalingExperiment.Sweep sweep, int threads) {
+        ThroughputPoint point = sweep.points().stream().filter(p -> p.threads() == threads).findFirst()
+                .orElseThrow();
+        return new Ratio.Side(point.score(), point.scoreError(), point.sampleCount());
     }
 
     /**
@@ -137,35 +197,37 @@ public final class Claims {
     private static Claim pool(ScalingExperiment scaling, List<LatencyGroup> latency) {
         Integer cpus = scaling.logicalCpus();
         List<String> parts = new ArrayList<>();
-        int better = 0;
-        int worse = 0;
+        Estimate lowest = null;
+        String lowestAt = null;
         for (ScalingExperiment.Sweep sweep : scaling.sweeps()) {
             Optional<Speedup.Point> atCpus = cpus == null ? Optional.empty() : Speedup.at(sweep.speedups(), cpus);
             Optional<Speedup.Point> fewer = cpus == null ? Optional.empty() : Speedup.at(sweep.speedups(), cpus - 1);
             Optional<Speedup.Point> more = sweep.speedups().stream().filter(p -> cpus != null && p.threads() > cpus)
                     .reduce((a, b) -> b);
-            if (atCpus.isEmpty() || more.isEmpty()) {
+            if (atCpus.isEmpty() || fewer.isEmpty()) {
                 continue;
             }
             parts.add(sweep.otherParams() + ": " + cpus + " threads " + Text.estimate(atCpus.get().speedup())
-                    + fewer.map(p -> ", " + p.threads() + " threads " + Text.estimate(p.speedup())).orElse("")
-                    + ", " + more.get().threads() + " threads " + Text.estimate(more.get().speedup()));
-            boolean beatsFewer = fewer.isEmpty() || Estimates.above(atCpus.get().speedup(), fewer.get().speedup());
-            if (Estimates.above(more.get().speedup(), atCpus.get().speedup())) {
-                worse++;
-            } else if (beatsFewer) {
-                better++;
+                    + ", " + fewer.get().threads() + " threads " + Text.estimate(fewer.get().speedup())
+                    + more.map(p -> ", " + p.threads() + " threads " + Text.estimate(p.speedup())).orElse(""));
+            Estimate gain = throughputRatio(sweep, cpus, cpus - 1);
+            if (lowest == null || gain.value() < lowest.value()) {
+                lowest = gain;
+                lowestAt = sweep.otherParams() + ", " + cpus + " threads over " + (cpus - 1);
             }
         }
-        if (parts.isEmpty()) {
-            return new Claim(POOL, "No pool-size sweep and no thread sweep around the core count.", Claim.UNTESTED);
+        if (lowest == null) {
+            return Claim.untested(POOL, "No pool-size sweep and no thread sweep at the core count and one below it"
+                    + (cpus == null ? " (the logical CPU count is unknown)." : "."));
         }
-        String verdict = worse > 0 ? Claim.NOT_SUPPORTED : better > 0 ? Claim.SUPPORTED : Claim.WITHIN_NOISE;
-        List<String> tails = cpus == null ? List.of() : oversubscribedTails(latency, cpus);
-        return new Claim(POOL, "Thread sweep (a pinned worker pool), speedup: " + String.join("; ", parts)
+        List<String> tails = oversubscribedTails(latency, cpus);
+        String headline = "Smallest gain of the last thread: " + lowestAt + ": " + Text.estimate(lowest)
+                + " x the throughput (99.9%).";
+        return Claim.tested(POOL, headline, "Thread sweep (a pinned worker pool), speedup: " + String.join("; ", parts)
                 + ". More threads than CPUs add nothing; fewer leave cores idle." + (tails.isEmpty() ? ""
                         : " Each chunk's latency, p99 / p99.9, at " + cpus + " threads and past them: "
-                                + String.join("; ", tails) + "."), verdict);
+                                + String.join("; ", tails) + "."),
+                new Claim.Test("throughput at the CPUs / one thread fewer", lowest, Claim.Bound.ABOVE, 1));
     }
 
     /** Per scaling latency chart: chunk p99 with one thread per CPU against the most threads measured. */
@@ -200,7 +262,7 @@ public final class Claims {
         }
     }
 
-    /** Virtual threads against a fixed pool of platform threads on the same coarse tasks. */
+    /** Virtual threads against a fixed pool of platform threads (as many as the carriers) on the same tasks. */
     private static Claim virtual(ModelExperiment models) {
         for (ModelExperiment.Sweep comparison : models.sweeps()) {
             Long largest = comparison.sizes().stream().filter(Objects::nonNull).max(Long::compare).orElse(null);
@@ -209,17 +271,17 @@ public final class Claims {
             if (virtual == null || pool == null) {
                 continue;
             }
-            Estimate v = virtual.callsPerSecond();
-            Estimate p = pool.callsPerSecond();
-            String measured = comparison.benchmark() + " at workUnits=" + largest + ": virtual "
-                    + Text.estimate(v) + " calls/s, fixedPool " + Text.estimate(p) + " calls/s"
-                    + (virtual.speedup() == null ? "" : "; virtual over inline " + Text.estimate(virtual.speedup()))
-                    + ". Virtual threads run on as many carriers as there are cores: they parallelise like a pool, "
-                    + "and the claim is that they do no better.";
-            String verdict = Estimates.above(v, p) ? Claim.NOT_SUPPORTED : Claim.SUPPORTED;
-            return new Claim(VIRTUAL, measured, verdict);
+            Estimate ratio = virtual.over(pool);
+            String at = comparison.benchmark() + " at workUnits=" + largest;
+            String headline = "virtual over fixedPool, " + at + ": " + Text.estimate(ratio) + " x (99.9%).";
+            String measured = headline + " Calls per second: virtual " + Text.estimate(virtual.callsPerSecond())
+                    + ", fixedPool " + Text.estimate(pool.callsPerSecond()) + ". Virtual threads run on as many "
+                    + "carriers as there are cores, so both parallelise; the claim is that virtual threads do no "
+                    + "better than the pool.";
+            return Claim.tested(VIRTUAL, headline, measured,
+                    new Claim.Test("virtual / fixedPool calls per second", ratio, Claim.Bound.AT_MOST, 1));
         }
-        return new Claim(VIRTUAL, "No virtual and fixedPool models measured on the same tasks.", Claim.UNTESTED);
+        return Claim.untested(VIRTUAL, "No virtual and fixedPool models measured on the same tasks.");
     }
 
     /** The model's cell at the largest task size that has a speedup over inline. */

@@ -20,9 +20,14 @@ public final class Findings {
     private Findings() {
     }
 
-    /** Every finding, in section order: models, IPC, scaling, latency. */
+    /** Every finding's full sentence, in section order: models, IPC, scaling, latency. */
     public static List<String> of(Experiments experiments) {
-        List<String> out = new ArrayList<>();
+        return all(experiments).stream().map(Finding::detail).toList();
+    }
+
+    /** Every finding, in section order: models, IPC, scaling, latency. */
+    public static List<Finding> all(Experiments experiments) {
+        List<Finding> out = new ArrayList<>();
         experiments.models().sweeps().forEach(c -> models(c, out));
         ipc(experiments.ipc(), out);
         scaling(experiments.scaling(), out);
@@ -30,7 +35,13 @@ public final class Findings {
         return out;
     }
 
-    private static void models(ModelExperiment.Sweep comparison, List<String> out) {
+    /** The findings on {@code question} (null: those on none), most important first, then in section order. */
+    public static List<Finding> on(Question question, List<Finding> findings) {
+        return findings.stream().filter(f -> f.question() == question)
+                .sorted(Comparator.comparingInt(Finding::rank)).toList();
+    }
+
+    private static void models(ModelExperiment.Sweep comparison, List<Finding> out) {
         String name = comparison.benchmark() + (comparison.fixed().isEmpty() ? "" : " (" + comparison.fixed() + ")");
         for (Long size : comparison.sizes()) {
             List<ModelExperiment.Cell> cells = comparison.cells().stream()
@@ -56,7 +67,10 @@ public final class Findings {
                 sentence += "; " + String.join(", ", tied) + (tied.size() == 1 ? " is" : " are")
                         + " within noise of it (the 99.9% intervals overlap)";
             }
-            out.add(sentence + ".");
+            Long largestSize = comparison.sizes().stream().filter(Objects::nonNull).max(Long::compare).orElse(null);
+            out.add(new Finding(Question.MODELS, Objects.equals(size, largestSize) ? 1 : 3,
+                    where + ": " + best.model() + " is fastest" + (tied.isEmpty() ? ", beyond noise"
+                            : "; " + String.join(", ", tied) + " within noise") + ".", sentence + "."));
         }
         for (ModelExperiment.BreakEven breakEven : comparison.breakEvens()) {
             Long largest = comparison.sizes().stream().filter(Objects::nonNull).max(Long::compare).orElse(null);
@@ -66,21 +80,23 @@ public final class Findings {
             if (breakEven.workUnits().isPresent()) {
                 long size = breakEven.workUnits().getAsLong();
                 Estimate speedup = comparison.cell(breakEven.model(), size).speedup();
-                out.add(name + ": " + breakEven.model() + " breaks even with inline at workUnits=" + size
+                out.add(new Finding(Question.MODELS, 0, name + ": " + breakEven.model() + " pays from workUnits="
+                        + size + ".", name + ": " + breakEven.model() + " breaks even with inline at workUnits=" + size
                         + " (speedup " + Text.estimate(speedup) + ", 99.9%)"
                         + breakEven.lastLosingSize().stream().mapToObj(s -> "; at workUnits=" + s + " it did not")
-                                .findFirst().orElse("; it beat inline at every size measured") + ".");
+                                .findFirst().orElse("; it beat inline at every size measured") + "."));
             } else {
                 Estimate atLargest = Optional.ofNullable(comparison.cell(breakEven.model(), largest))
                         .map(ModelExperiment.Cell::speedup).orElse(null);
-                out.add(name + ": " + breakEven.model() + " does not beat inline beyond noise at any size measured "
-                        + "(up to workUnits=" + largest
-                        + (atLargest == null ? "" : ", where its speedup is " + Text.estimate(atLargest)) + ").");
+                out.add(new Finding(Question.MODELS, 2, name + ": " + breakEven.model()
+                        + " never beats inline beyond noise.", name + ": " + breakEven.model()
+                        + " does not beat inline beyond noise at any size measured (up to workUnits=" + largest
+                        + (atLargest == null ? "" : ", where its speedup is " + Text.estimate(atLargest)) + ")."));
             }
         }
     }
 
-    private static void ipc(IpcExperiment ipc, List<String> out) {
+    private static void ipc(IpcExperiment ipc, List<Finding> out) {
         for (IpcExperiment.Curve curve : ipc.curves()) {
             if (curve.fit().isEmpty()) {
                 continue;
@@ -90,16 +106,20 @@ public final class Findings {
             String crossover = Double.isFinite(fit.crossoverBytes()) && fit.crossoverBytes() > 0
                     ? "; bytes cost as much as the fixed part from about " + Text.bytes(fit.crossoverBytes())
                     : "";
-            out.add(curve.benchmark() + (curve.fixed().isEmpty() ? "" : " (" + curve.fixed() + ")") + ", "
+            out.add(new Finding(Question.IPC, 1, curve.benchmark() + ", " + curve.transport() + ": "
+                    + Text.time(fit.fixedNs().value()) + " fixed + " + Numbers.format(fit.perByteNs().value())
+                    + " ns per byte" + (crossover.isEmpty() ? "" : ", bytes dominate from about "
+                            + Text.bytes(fit.crossoverBytes())) + ".",
+                    curve.benchmark() + (curve.fixed().isEmpty() ? "" : " (" + curve.fixed() + ")") + ", "
                     + curve.transport() + ": each " + what + " costs " + Text.time(fit.fixedNs()) + " fixed plus "
                     + Text.estimate(fit.perByteNs(), 1, " ns") + " per byte (95%, fit over " + fit.points()
-                    + " payload sizes)" + crossover + ".");
+                    + " payload sizes)" + crossover + "."));
         }
         cheapest(ipc, out);
     }
 
     /** Per round-trip benchmark: the cheapest transport at the smallest and at the largest payload. */
-    private static void cheapest(IpcExperiment ipc, List<String> out) {
+    private static void cheapest(IpcExperiment ipc, List<Finding> out) {
         List<IpcExperiment.Curve> trips = ipc.curves().stream()
                 .filter(c -> c.kind() == IpcExperiment.Kind.ROUND_TRIP).toList();
         for (String key : trips.stream().map(c -> c.benchmark() + "|" + c.fixed()).distinct().toList()) {
@@ -123,16 +143,19 @@ public final class Findings {
                 }
                 List<String> tied = at.stream().skip(1).filter(a -> Estimates.overlap(a.time(), at.get(0).time()))
                         .map(At::transport).toList();
-                out.add(curves.get(0).benchmark() + " at " + Text.bytes(bytes) + ": " + at.get(0).transport()
+                out.add(new Finding(Question.IPC, 0, curves.get(0).benchmark() + " at " + Text.bytes(bytes) + ": "
+                        + at.get(0).transport() + " is cheapest" + (tied.isEmpty() ? ", beyond noise" : "; "
+                                + String.join(", ", tied) + " within noise") + ".",
+                        curves.get(0).benchmark() + " at " + Text.bytes(bytes) + ": " + at.get(0).transport()
                         + " is cheapest, " + Text.time(at.get(0).time()) + " per round trip"
                         + (tied.isEmpty() ? ", beyond noise ahead of " + at.get(1).transport() + " ("
                                 + Text.time(at.get(1).time()) + ")"
-                                : "; " + String.join(", ", tied) + " within noise of it") + ".");
+                                : "; " + String.join(", ", tied) + " within noise of it") + "."));
             }
         }
     }
 
-    private static void scaling(ScalingExperiment scaling, List<String> out) {
+    private static void scaling(ScalingExperiment scaling, List<Finding> out) {
         for (ScalingExperiment.Sweep sweep : scaling.sweeps()) {
             Estimate effective = sweep.effectiveCores();
             int at = sweep.speedups().stream().filter(p -> p.speedup() == effective).mapToInt(Speedup.Point::threads)
@@ -157,23 +180,27 @@ public final class Findings {
                                 + " threads")
                         + ", worst residual " + Numbers.format(fit.worstResidualFraction() * 100) + "%";
             }
-            out.add(sentence + ".");
+            out.add(new Finding(Question.CORES, 0, sweep.benchmark() + " (" + sweep.otherParams() + "): "
+                    + Numbers.format(effective.value()) + " effective cores" + cpus + ".", sentence + "."));
         }
         for (ScalingExperiment.YieldRow row : scaling.yields()) {
             if (row.yield().isPresent()) {
                 HyperthreadYield yield = row.yield().get();
-                out.add("Hyperthread yield, " + row.kernel() + ": two threads on SMT siblings gain "
+                out.add(new Finding(Question.CORES, 1, "Hyperthread yield, " + row.kernel() + ": a sibling is worth "
+                        + Text.percent(yield.fractionOfACore()) + " of a core.",
+                        "Hyperthread yield, " + row.kernel() + ": two threads on SMT siblings gain "
                         + Text.estimate(yield.siblingsGain()) + " of one thread, two on separate cores "
                         + Text.estimate(yield.coresGain()) + "; a sibling is worth "
-                        + Text.percent(yield.fractionOfACore()) + " of a core.");
+                        + Text.percent(yield.fractionOfACore()) + " of a core."));
             } else {
-                out.add("Hyperthread yield, " + row.kernel() + ": cannot be measured by this run: " + row.reason()
-                        + ".");
+                out.add(new Finding(Question.CORES, 1, "Hyperthread yield, " + row.kernel()
+                        + ": cannot be measured by this run.", "Hyperthread yield, " + row.kernel()
+                        + ": cannot be measured by this run: " + row.reason() + "."));
             }
         }
     }
 
-    private static void latency(LatencyGroup group, List<String> out) {
+    private static void latency(LatencyGroup group, List<Finding> out) {
         if (group.series().size() < 2) {
             return;
         }
@@ -183,9 +210,10 @@ public final class Findings {
                 .max(Comparator.comparingLong(s -> s.merged().getValueAtPercentile(99))).orElseThrow();
         LatencySummary f = LatencySummary.of(fastest.merged());
         LatencySummary t = LatencySummary.of(tail.merged());
-        out.add(group.title() + " (" + group.source() + "): lowest median " + fastest.label() + " "
+        out.add(new Finding(null, 0, group.title() + ": lowest median " + fastest.label() + ", highest p99 "
+                + tail.label() + ".", group.title() + " (" + group.source() + "): lowest median " + fastest.label() + " "
                 + Text.time(f.p50Ns()) + forkRange(fastest, 50) + "; highest p99 " + tail.label() + " "
-                + Text.time(t.p99Ns()) + forkRange(tail, 99) + " (" + Numbers.count(t.count()) + " samples).");
+                + Text.time(t.p99Ns()) + forkRange(tail, 99) + " (" + Numbers.count(t.count()) + " samples)."));
     }
 
     /** The spread of a percentile across forks, the uncertainty JMH's forks give a percentile. */

@@ -53,6 +53,16 @@ public record IpcExperiment(List<Curve> curves) {
         return curves.isEmpty();
     }
 
+    /** The curves drawn together: one list per benchmark, other parameters and kind, in display order. */
+    public List<List<Curve>> charts() {
+        Map<List<Object>, List<Curve>> byChart = new LinkedHashMap<>();
+        for (Curve curve : curves) {
+            byChart.computeIfAbsent(List.of(curve.benchmark(), curve.fixed(), curve.kind()), k -> new ArrayList<>())
+                    .add(curve);
+        }
+        return List.copyOf(byChart.values());
+    }
+
     public static IpcExperiment of(List<BenchmarkResult> results) {
         List<Curve> curves = new ArrayList<>();
         for (ResultGroup group : ResultGrouping.group(results)) {

@@ -57,8 +57,15 @@ public record ModelExperiment(List<Sweep> sweeps) {
      *
      * @param callsPerSecond throughput with JMH's 99.9% interval, in benchmark calls per second
      * @param speedup        over inline at the same size, or null without an inline score
+     * @param result         the JMH result it was read from
      */
-    public record Cell(String model, Long workUnits, Estimate callsPerSecond, Estimate speedup) {
+    public record Cell(String model, Long workUnits, Estimate callsPerSecond, Estimate speedup,
+                       BenchmarkResult result) {
+
+        /** This cell's calls per second over {@code other}'s, with {@link Ratio}'s interval. */
+        public Estimate over(Cell other) {
+            return ModelExperiment.speedup(result, other.result);
+        }
     }
 
     /**
@@ -109,7 +116,7 @@ public record ModelExperiment(List<Sweep> sweeps) {
             Estimate calls = callsPerSecond(result);
             BenchmarkResult reference = inline.get(size);
             cells.add(new Cell(result.params().get("model"), size, calls,
-                    reference == null ? null : speedup(result, reference)));
+                    reference == null ? null : speedup(result, reference), result));
         }
         List<BreakEven> breakEvens = new ArrayList<>();
         if (!inline.isEmpty()) {

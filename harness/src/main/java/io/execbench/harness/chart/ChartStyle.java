@@ -50,7 +50,9 @@ final class ChartStyle {
     /** Title, a subtitle saying how to read the chart, and the legend under the plot. */
     static void frame(JFreeChart chart, String subtitle) {
         chart.setBackgroundPaint(Color.WHITE);
-        chart.getTitle().setPaint(INK);
+        if (chart.getTitle() != null) {
+            chart.getTitle().setPaint(INK);
+        }
         if (subtitle != null && !subtitle.isEmpty()) {
             TextTitle text = new TextTitle(subtitle, SUBTITLE_FONT);
             text.setPaint(INK);

@@ -67,7 +67,7 @@ public final class ExperimentCharts {
         return new XyChart(sweep.benchmark() + ", " + sweep.otherParams() + ": speedup",
                 "speedup S(n) = throughput(n) / throughput(1) of " + sweep.unit()
                         + "; whiskers: 99.9% interval (delta method)",
-                new Axis("threads", Scale.COUNT), new Axis("speedup (x one thread)", Scale.LINEAR), series, markers);
+                new Axis("threads", Scale.COUNT), new Axis("speedup (x one thread)", Scale.LINEAR, true), series, markers);
     }
 
     /** Throughput per model for each task size, whiskers at JMH's interval. */
@@ -76,15 +76,18 @@ public final class ExperimentCharts {
         List<GroupedBarChart.Bar> bars = new ArrayList<>();
         double smallest = Double.POSITIVE_INFINITY;
         double largest = 0;
+        boolean crossesZero = false;
         for (ModelExperiment.Cell cell : comparison.cells()) {
             Estimate calls = cell.callsPerSecond();
             double half = calls.hasInterval() && Double.isFinite(calls.high()) ? (calls.high() - calls.low()) / 2
                     : Double.NaN; // an unbounded interval has no whisker; the table shows its ends
             bars.add(new GroupedBarChart.Bar(cell.model(), sizeLabel(cell.workUnits()), calls.value(), half));
+            crossesZero |= calls.value() - half < 0;
             smallest = Math.min(smallest, calls.value());
             largest = Math.max(largest, calls.value());
         }
-        boolean log = largest / smallest > 30; // task sizes spanning decades: a linear axis would hide the small
+        // task sizes spanning decades: a linear axis would hide the small; a whisker below zero: a rate cannot be
+        boolean log = largest / smallest > 30 || crossesZero;
         return new GroupedBarChart(title(comparison) + ": throughput by model",
                 "bar: calls per second (higher is better); whisker: 99.9% interval (JMH), drawn symmetric"
                         + (log ? "; log scale: a whisker reaching zero is not drawn (see the table)" : ""),

@@ -12,6 +12,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.data.RangeType;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
 /** Draws a {@link GroupedBarChart} as SVG. Draws what it is given; decides nothing. */
@@ -39,6 +40,7 @@ public final class GroupedBarChartRenderer {
             NumberAxis linear = new NumberAxis(spec.valueLabel());
             linear.setStandardTickUnits(new NumberTickUnitSource(false, new TickLabelFormat()));
             linear.setAutoRangeIncludesZero(true);
+            linear.setRangeType(RangeType.POSITIVE); // bars are rates: never a negative tick
             values = linear;
         }
         ChartStyle.axis(values);

@@ -9,6 +9,7 @@ import java.awt.Color;
 import java.util.HashSet;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.CategoryTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -18,6 +19,8 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.RangeType;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
 /**
@@ -61,6 +64,7 @@ public final class ScoreChartRenderer {
         scoreAxis.setTickLabelPaint(ChartStyle.INK);
         scoreAxis.setStandardTickUnits(new NumberTickUnitSource(false, new TickLabelFormat()));
         scoreAxis.setAutoRangeIncludesZero(true);
+        scoreAxis.setRangeType(RangeType.POSITIVE); // a JMH score is a time or a rate: never a negative tick
 
         StatisticalBarRenderer bars = new StatisticalBarRenderer();
         bars.setBarPainter(new StandardBarPainter());
@@ -71,7 +75,23 @@ public final class ScoreChartRenderer {
         bars.setErrorIndicatorStroke(new BasicStroke(1.5f));
         bars.setItemMargin(0);
 
-        CategoryPlot plot = new CategoryPlot(dataset(group), paramsAxis, scoreAxis, bars);
+        DefaultStatisticalCategoryDataset dataset = dataset(group);
+        CategoryPlot plot = new CategoryPlot(dataset, paramsAxis, scoreAxis, bars);
+        boolean clipped = false;
+        for (Object column : dataset.getColumnKeys()) {
+            Number mean = dataset.getMeanValue(0, dataset.getColumnIndex((Comparable<?>) column));
+            Number half = dataset.getStdDevValue(0, dataset.getColumnIndex((Comparable<?>) column));
+            if (mean != null && half != null && mean.doubleValue() - half.doubleValue() < 0) {
+                // the whisker is cut where the axis starts; the mark says it goes on (the table gives the interval)
+                clipped = true;
+                CategoryTextAnnotation mark = new CategoryTextAnnotation(XyChartRenderer.CLIPPED_MARK_LEFT,
+                        (Comparable<?>) column, 0);
+                mark.setTextAnchor(TextAnchor.CENTER_LEFT);
+                mark.setFont(ChartStyle.TICK_FONT);
+                mark.setPaint(ChartStyle.INK);
+                plot.addAnnotation(mark);
+            }
+        }
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT); // the score axis under the bars, where eyes expect it
         plot.setBackgroundPaint(Color.WHITE);
@@ -81,7 +101,10 @@ public final class ScoreChartRenderer {
         JFreeChart chart = new JFreeChart(group.shortName() + " (" + group.mode() + ")", ChartStyle.TITLE_FONT, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setPaint(ChartStyle.INK);
-        TextTitle legend = new TextTitle("bar: score; whisker: 99.9% confidence interval (JMH)", ChartStyle.SUBTITLE_FONT);
+        TextTitle legend = new TextTitle("bar: score; whisker: 99.9% confidence interval (JMH)"
+                + (clipped ? "; " + XyChartRenderer.CLIPPED_MARK_LEFT + " at the axis: the interval reaches below "
+                        + "zero, cut there (a score cannot be negative; the table gives the interval)" : ""),
+                ChartStyle.SUBTITLE_FONT);
         legend.setPaint(ChartStyle.INK);
         chart.addSubtitle(legend);
         return chart;

@@ -31,8 +31,17 @@ public record XyChart(String title, String subtitle, Axis x, Axis y, List<Series
         NINES
     }
 
-    /** An axis label (with its unit) and scale. */
-    public record Axis(String label, Scale scale) {
+    /**
+     * An axis label (with its unit) and scale.
+     *
+     * @param nonNegative the quantity cannot be negative (a time, a rate, a speedup): a linear axis starts at zero,
+     *                    and an interval reaching below it is cut at the axis and marked
+     */
+    public record Axis(String label, Scale scale, boolean nonNegative) {
+
+        public Axis(String label, Scale scale) {
+            this(label, scale, false);
+        }
     }
 
     /** How a series is drawn. */

@@ -9,6 +9,7 @@ import io.execbench.harness.chart.XyChart.Style;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnitSource;
 import org.jfree.chart.axis.ValueAxis;
@@ -18,6 +19,7 @@ import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.RangeType;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -42,6 +44,28 @@ public final class XyChartRenderer {
         return SvgExport.svg(chart(chart), chartId, widthPx, heightPx);
     }
 
+    /** The mark drawn at the axis where an interval is cut: the whisker goes on below zero. */
+    static final String CLIPPED_MARK = "\u25BC";
+    /** The same mark on a horizontal value axis (bars drawn sideways). */
+    static final String CLIPPED_MARK_LEFT = "\u25C0";
+    static final String CLIPPED_NOTE = CLIPPED_MARK + " at the axis: the interval reaches below zero, cut there "
+            + "(the quantity cannot be negative; the table gives the interval)";
+
+    /**
+     * {@code chart} small: no title or subtitle (the page says what it is beside it), for the "At a glance" cards.
+     */
+    public static String renderCompact(XyChart chart, String chartId, int widthPx, int heightPx) {
+        SvgExport.requireSafeId(chartId);
+        JFreeChart drawn = chart(chart);
+        drawn.setTitle((String) null);
+        drawn.clearSubtitles();
+        if (drawn.getLegend() == null && !chart.series().isEmpty()) {
+            drawn.addLegend(new org.jfree.chart.title.LegendTitle(drawn.getPlot()));
+        }
+        ChartStyle.frame(drawn, null);
+        return SvgExport.svg(drawn, chartId, widthPx, heightPx);
+    }
+
     static JFreeChart chart(XyChart spec) {
         XYPlot plot = new XYPlot();
         plot.setDomainAxis(axis(spec.x()));
@@ -52,10 +76,22 @@ public final class XyChartRenderer {
         plot.setOutlinePaint(ChartStyle.GRID);
         boolean logX = spec.x().scale() == Scale.LOG;
         boolean logY = spec.y().scale() == Scale.LOG;
+        boolean clipAtZero = spec.y().nonNegative() && !logY;
+        boolean clipped = false;
         int index = 0;
         for (Series series : spec.series()) {
             if (series.style() == Style.POINTS_WITH_INTERVALS) {
-                plot.setDataset(index, intervals(series, logX, logY));
+                plot.setDataset(index, intervals(series, logX, logY, clipAtZero));
+                for (Point p : series.points()) {
+                    if (clipAtZero && drawable(p, logX, logY) && p.low() < 0) {
+                        clipped = true;
+                        XYTextAnnotation mark = new XYTextAnnotation(CLIPPED_MARK, p.x(), 0);
+                        mark.setTextAnchor(TextAnchor.BOTTOM_CENTER);
+                        mark.setFont(ChartStyle.TICK_FONT);
+                        mark.setPaint(ChartStyle.colour(series.colour()));
+                        plot.addAnnotation(mark);
+                    }
+                }
                 plot.setRenderer(index, errorRenderer(series));
             } else {
                 plot.setDataset(index, line(series, logX, logY));
@@ -79,7 +115,8 @@ public final class XyChartRenderer {
             }
         }
         JFreeChart chart = new JFreeChart(spec.title(), ChartStyle.TITLE_FONT, plot, !spec.series().isEmpty());
-        ChartStyle.frame(chart, spec.subtitle());
+        ChartStyle.frame(chart, !clipped ? spec.subtitle()
+                : spec.subtitle() == null ? CLIPPED_NOTE : spec.subtitle() + "; " + CLIPPED_NOTE);
         return chart;
     }
 
@@ -100,6 +137,9 @@ public final class XyChartRenderer {
                 yield linear;
             }
         };
+        if (spec.nonNegative() && axis instanceof NumberAxis number) {
+            number.setRangeType(RangeType.POSITIVE); // never a negative tick for a time, a rate or a speedup
+        }
         ChartStyle.axis(axis);
         return axis;
     }
@@ -114,8 +154,12 @@ public final class XyChartRenderer {
         return new XYSeriesCollection(data);
     }
 
-    /** On a log axis an interval reaching zero is cut at a thousandth of the value: the axis has no zero. */
-    private static YIntervalSeriesCollection intervals(Series series, boolean logX, boolean logY) {
+    /**
+     * On a log axis an interval reaching zero is cut at a thousandth of the value: the axis has no zero. On the axis
+     * of a quantity that cannot be negative, an interval reaching below zero is cut at zero (and marked).
+     */
+    private static YIntervalSeriesCollection intervals(Series series, boolean logX, boolean logY,
+                                                       boolean clipAtZero) {
         YIntervalSeries data = new YIntervalSeries(series.name(), false, true);
         for (Point p : series.points()) {
             if (!drawable(p, logX, logY)) {
@@ -124,7 +168,7 @@ public final class XyChartRenderer {
             boolean hasInterval = Double.isFinite(p.low()) && Double.isFinite(p.high());
             double low = hasInterval ? p.low() : p.y();
             double high = hasInterval ? p.high() : p.y();
-            data.add(p.x(), p.y(), logY ? Math.max(low, p.y() / 1000) : low, high);
+            data.add(p.x(), p.y(), logY ? Math.max(low, p.y() / 1000) : clipAtZero ? Math.max(low, 0) : low, high);
         }
         YIntervalSeriesCollection collection = new YIntervalSeriesCollection();
         collection.addSeries(data);

@@ -41,6 +41,25 @@ public record CostFit(Estimate fixedNs, Estimate perByteNs, int points) {
     }
 
     /**
+     * The crossover size with an interval: {@code fixed / perByte}, its ends from the ends of both parameters' 95%
+     * intervals (the lowest fixed over the highest per-byte cost, and the other way round). Conservative: both
+     * parameters inside their intervals at once holds with at least 90% confidence (Bonferroni), the level stated.
+     * Unbounded above when the per-byte interval reaches zero; no interval when the fit has none.
+     */
+    public Estimate crossover() {
+        double value = crossoverBytes();
+        if (!fixedNs.hasInterval() || !perByteNs.hasInterval()) {
+            return Estimate.withoutInterval(value, JOINT_CONFIDENCE);
+        }
+        double low = perByteNs.high() > 0 ? Math.max(0, fixedNs.low()) / perByteNs.high() : Double.POSITIVE_INFINITY;
+        double high = perByteNs.low() > 0 ? fixedNs.high() / perByteNs.low() : Double.POSITIVE_INFINITY;
+        return new Estimate(value, low, high, JOINT_CONFIDENCE);
+    }
+
+    /** The confidence of {@link #crossover()}'s interval: two 95% intervals held at once. */
+    public static final double JOINT_CONFIDENCE = 0.90;
+
+    /**
      * Fits the model.
      *
      * @throws IllegalArgumentException with fewer than two distinct payload sizes, or a non-positive time

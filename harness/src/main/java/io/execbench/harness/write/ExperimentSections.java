@@ -6,9 +6,7 @@ import io.execbench.harness.analyse.LatencyGroup;
 import io.execbench.harness.analyse.LatencySummary;
 import io.execbench.harness.analyse.ModelExperiment;
 import io.execbench.harness.analyse.ScalingExperiment;
-import io.execbench.harness.chart.ExperimentCharts;
-import io.execbench.harness.chart.GroupedBarChartRenderer;
-import io.execbench.harness.chart.XyChartRenderer;
+import io.execbench.harness.chart.ReportCharts;
 import io.execbench.harness.stats.Numbers;
 import io.execbench.harness.stats.Speedup;
 import io.execbench.harness.stats.ThroughputPoint;
@@ -20,43 +18,40 @@ import io.execbench.harness.write.ReportPage.TableCell;
 import io.execbench.harness.write.ReportPage.TableRow;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.HdrHistogram.Histogram;
 
 /**
- * The experiment sections of a report: each chart (rendered here through the chart package) with the table of the
- * numbers behind it. A section appears only when the run holds its data. Lays out; decides nothing.
+ * The experiment sections of a report: each chart (rendered by {@link ReportCharts}) with the table of the numbers
+ * behind it. A section appears only when the run holds its data. Lays out; decides nothing.
  */
 final class ExperimentSections {
 
     private ExperimentSections() {
     }
 
-    static List<ExperimentSection> of(Experiments experiments) {
+    static List<ExperimentSection> of(Experiments experiments, ReportCharts charts) {
         List<ExperimentSection> sections = new ArrayList<>();
         if (!experiments.latency().isEmpty()) {
-            sections.add(latency(experiments.latency()));
+            sections.add(latency(experiments.latency(), charts.latency()));
         }
         if (!experiments.models().isEmpty()) {
-            sections.add(models(experiments.models()));
+            sections.add(models(experiments.models(), charts.models()));
         }
         if (!experiments.ipc().isEmpty()) {
-            sections.add(ipc(experiments.ipc()));
+            sections.add(ipc(experiments.ipc(), charts.ipc()));
         }
         if (!experiments.scaling().isEmpty()) {
-            sections.add(scaling(experiments.scaling()));
+            sections.add(scaling(experiments.scaling(), charts.scaling()));
         }
         return sections;
     }
 
-    private static ExperimentSection latency(List<LatencyGroup> groups) {
+    private static ExperimentSection latency(List<LatencyGroup> groups, List<String> charts) {
         List<Figure> figures = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             LatencyGroup group = groups.get(i);
-            TimeScale scale = TimeScale.forTypical(group.series().stream()
-                    .mapToLong(s -> s.merged().getValueAtPercentile(50)).max().orElse(0));
-            String svg = XyChartRenderer.render(ExperimentCharts.latency(group, scale), "latency-" + (i + 1),
-                    620, 440);
+            TimeScale scale = ReportCharts.latencyScale(group);
+            String svg = charts.get(i);
             List<TableRow> rows = new ArrayList<>();
             for (LatencyGroup.Series series : group.series()) {
                 rows.add(new TableRow("result", latencyRow(series.label(), series.merged(), scale)));
@@ -83,12 +78,11 @@ final class ExperimentSections {
                 Tables.number(scale.of(s.maxNs())), Tables.count(s.count()));
     }
 
-    private static ExperimentSection models(ModelExperiment models) {
+    private static ExperimentSection models(ModelExperiment models, List<ReportCharts.ModelCharts> charts) {
         List<Figure> figures = new ArrayList<>();
-        int chart = 0;
-        for (ModelExperiment.Sweep comparison : models.sweeps()) {
-            String bars = GroupedBarChartRenderer.render(ExperimentCharts.modelThroughput(comparison),
-                    "models-" + ++chart);
+        for (int i = 0; i < models.sweeps().size(); i++) {
+            ModelExperiment.Sweep comparison = models.sweeps().get(i);
+            String bars = charts.get(i).throughput();
             List<TableRow> rows = new ArrayList<>();
             for (ModelExperiment.Cell cell : comparison.cells()) {
                 rows.add(new TableRow("result", Tables.row(Tables.text(cell.model()),
@@ -98,10 +92,8 @@ final class ExperimentSections {
             }
             figures.add(new Figure(bars, false, new Table(List.of("model", "workUnits",
                     "calls/s [99.9% CI]", "speedup over inline [99.9% CI]"), rows)));
-            boolean sweep = comparison.sizes().stream().filter(Objects::nonNull).count() >= 2;
-            if (sweep && !comparison.breakEvens().isEmpty()) {
-                String speedup = XyChartRenderer.render(ExperimentCharts.modelSpeedup(comparison),
-                        "models-" + ++chart);
+            String speedup = charts.get(i).speedup();
+            if (speedup != null) {
                 List<TableRow> breakRows = comparison.breakEvens().stream().map(b -> new TableRow("result",
                         Tables.row(Tables.text(b.model()),
                                 b.workUnits().isPresent() ? Tables.count(b.workUnits().getAsLong())
@@ -119,26 +111,11 @@ final class ExperimentSections {
                         + "size from which on every measured size's speedup interval lies above 1."), figures);
     }
 
-    private static ExperimentSection ipc(IpcExperiment ipc) {
+    private static ExperimentSection ipc(IpcExperiment ipc, List<String> charts) {
         List<Figure> figures = new ArrayList<>();
-        int chart = 0;
-        List<String> keys = ipc.curves().stream().map(c -> c.benchmark() + "|" + c.fixed() + "|" + c.kind())
-                .distinct().toList();
-        for (String key : keys) {
-            List<IpcExperiment.Curve> curves = ipc.curves().stream()
-                    .filter(c -> key.equals(c.benchmark() + "|" + c.fixed() + "|" + c.kind())).toList();
-            IpcExperiment.Curve first = curves.getFirst();
-            String title = first.benchmark() + (first.fixed().isEmpty() ? "" : ", " + first.fixed());
-            String svg;
-            if (first.kind() == IpcExperiment.Kind.THROUGHPUT) {
-                svg = XyChartRenderer.render(ExperimentCharts.ipcThroughput(curves, title + ": throughput"),
-                        "ipc-" + ++chart);
-            } else {
-                TimeScale scale = TimeScale.forTypical(curves.stream().flatMap(c -> c.points().stream())
-                        .mapToDouble(p -> p.timeNs().value()).min().orElse(0));
-                svg = XyChartRenderer.render(ExperimentCharts.ipcTime(curves, scale, title + ": round-trip time"),
-                        "ipc-" + ++chart);
-            }
+        for (int i = 0; i < ipc.charts().size(); i++) {
+            List<IpcExperiment.Curve> curves = ipc.charts().get(i);
+            String svg = charts.get(i);
             List<TableRow> rows = new ArrayList<>();
             for (IpcExperiment.Curve curve : curves) {
                 for (IpcExperiment.Point point : curve.points()) {
@@ -160,7 +137,7 @@ final class ExperimentSections {
                         + "squares on relative residuals; its parameters carry 95% intervals."), figures);
     }
 
-    private static ExperimentSection scaling(ScalingExperiment scaling) {
+    private static ExperimentSection scaling(ScalingExperiment scaling, List<String> charts) {
         List<Figure> figures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         notes.add("Speedup over one thread of the same kernel and placement, from the workUnits counter (kernel "
@@ -179,8 +156,7 @@ final class ExperimentSections {
         }
         for (int i = 0; i < scaling.sweeps().size(); i++) {
             ScalingExperiment.Sweep sweep = scaling.sweeps().get(i);
-            String svg = XyChartRenderer.render(ExperimentCharts.scaling(sweep, scaling.logicalCpus()),
-                    "scaling-" + (i + 1), 620, 420);
+            String svg = charts.get(i);
             List<TableRow> rows = new ArrayList<>();
             for (Speedup.Point point : sweep.speedups()) {
                 ThroughputPoint measured = sweep.points().stream().filter(p -> p.threads() == point.threads())

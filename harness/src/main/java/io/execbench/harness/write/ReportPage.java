@@ -14,20 +14,22 @@ import java.util.List;
  * @param environment where and how the run ran, one labelled value per row
  * @param failures    benchmarks that produced no result
  * @param sections    one chart and table per benchmark method and mode
- * @param findings    sentences computed from the data, each with its numbers and intervals
+ * @param answers     the "At a glance" cards: one per question the run answers or says it cannot
+ * @param findings    sentences computed from the data, grouped under the questions, most important first
  * @param claims      the concurrency claims, each with what this run measured and a verdict
  * @param experiments the latency, models, IPC and scaling sections, only those with data
  * @param topology    the machine's CPU topology from run.json, one labelled value per row (empty if unknown)
  */
 public record ReportPage(String runId, String status, Banner banner, String profile, String summary,
                          List<Field> environment, List<FailureView> failures, List<Section> sections,
-                         List<String> findings, List<ClaimView> claims, List<ExperimentSection> experiments,
-                         List<Field> topology) {
+                         List<AnswerView> answers, List<FindingGroup> findings, List<ClaimView> claims,
+                         List<ExperimentSection> experiments, List<Field> topology) {
 
     public ReportPage {
         environment = List.copyOf(environment);
         failures = List.copyOf(failures);
         sections = List.copyOf(sections);
+        answers = List.copyOf(answers);
         findings = List.copyOf(findings);
         claims = List.copyOf(claims);
         experiments = List.copyOf(experiments);
@@ -44,8 +46,39 @@ public record ReportPage(String runId, String status, Banner banner, String prof
         return !topology.isEmpty();
     }
 
-    /** One claim; {@code verdictClass} is a CSS class derived from the verdict. */
-    public record ClaimView(String claim, String measured, String verdict, String verdictClass) {
+    /**
+     * One "At a glance" card.
+     *
+     * @param question the question
+     * @param anchor   the in-page id of the section with the details
+     * @param answer   the one-line answer, or null when the run cannot answer
+     * @param number   the number it rests on with its interval, or null
+     * @param why      why the run cannot answer, or null
+     * @param chartSvg the small chart, inserted unescaped, so only a renderer may make it; null without one
+     * @param linked   whether the page has the section {@code anchor} names
+     */
+    public record AnswerView(String question, String anchor, String answer, String number, String why,
+                             String chartSvg, boolean linked) {
+    }
+
+    /** The findings on one question (or on none: {@code anchor} null), most important first. */
+    public record FindingGroup(String title, String anchor, List<FindingView> findings) {
+        public FindingGroup {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /** One finding: the short sentence shown, and the full one with every interval behind a disclosure. */
+    public record FindingView(String headline, String detail) {
+    }
+
+    /**
+     * One claim; {@code verdictClass} is a CSS class derived from the verdict.
+     *
+     * @param headline the measured sentence the verdict is decided on
+     * @param measured everything measured that bears on it, shown on demand
+     */
+    public record ClaimView(String claim, String headline, String measured, String verdict, String verdictClass) {
     }
 
     /**

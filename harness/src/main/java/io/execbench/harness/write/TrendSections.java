@@ -1,7 +1,6 @@
 package io.execbench.harness.write;
 
-import io.execbench.harness.chart.SparklineRenderer;
-import io.execbench.harness.chart.TrendChartRenderer;
+import io.execbench.harness.chart.ReportCharts;
 import io.execbench.harness.compare.Comparison;
 import io.execbench.harness.compare.ComparisonSettings;
 import io.execbench.harness.compare.History;
@@ -101,8 +100,8 @@ public record TrendSections(String note, List<IndexPage.Trend> trends, List<RunL
         String title = s.key().label();
         String latest = s.points().isEmpty() ? Numbers.NOT_AVAILABLE
                 : Numbers.format(s.points().getLast().score()) + " " + s.unit();
-        String sparkline = SparklineRenderer.render(s, title + ": " + summary(s) + ", newest " + latest);
-        String chart = TrendChartRenderer.render(s, id + "-chart", runId -> href(reportsDir, runId));
+        String sparkline = ReportCharts.sparkline(s, title + ": " + summary(s) + ", newest " + latest);
+        String chart = ReportCharts.trend(s, id + "-chart", runId -> href(reportsDir, runId));
         return new IndexPage.Trend(id, title, sparkline, latest, tracked.verdict().label(), change(tracked.change()),
                 tracked.lastShift().map(shift -> lastShift(shift, s)).orElse("none"), chart, summary(s),
                 s.shifts().stream().map(shift -> describe(shift, s.unit())).toList());

@@ -8,6 +8,7 @@ import io.execbench.harness.read.LatencyLogReader;
 import io.execbench.harness.read.MachineFacts;
 import io.execbench.harness.read.Run;
 import io.execbench.harness.read.RunReader;
+import io.execbench.harness.stats.Estimate;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -90,5 +91,72 @@ class ClaimsTest {
         });
         assertThat(Findings.of(experiments)).anyMatch(f -> f.contains("USL (flat past 2 usable CPUs): contention σ = ")
                 && f.contains("coherency κ not identifiable") && f.contains("peak at 2 threads"));
+    }
+
+    @Test
+    void noVerdictReadsAgainstItsOwnNumber(@TempDir Path dir) throws Exception {
+        Path runDir = ReportResources.combinedRun(dir, "combined");
+        Experiments combined = Experiments.of(RunReader.read(runDir), LatencyLogReader.readAll(runDir),
+                MachineFacts.read(runDir));
+        Run scalingRun = RunReader.read(ReportResources.path("scaling-latency"));
+        Experiments scaling = Experiments.of(scalingRun, LatencyLogReader.readAll(scalingRun.folder().dir()),
+                MachineFacts.read(scalingRun.folder().dir()));
+        List<Claim> claims = new java.util.ArrayList<>(Claims.of(combined));
+        claims.addAll(Claims.of(scaling));
+
+        assertThat(claims).filteredOn(c -> c.test() != null).hasSizeGreaterThanOrEqualTo(4).allSatisfy(c -> {
+            assertThat(c.test().contradicts(c.verdict())).as("%s: %s beside %s", c.claim(), c.verdict(),
+                    c.headline()).isFalse();
+            assertThat(c.verdict()).isEqualTo(c.test().verdict());
+            assertThat(c.headline()).as("the headline shows the number decided on").contains(
+                    c.claim().equals(Claims.IPC) ? Text.bytes(c.test().value().value()) : Text.estimate(c.test().value()));
+        });
+        assertThat(claims).filteredOn(c -> c.test() == null).allSatisfy(c -> {
+            assertThat(c.verdict()).isEqualTo(Claim.UNTESTED);
+            assertThat(c.headline()).isNotBlank();
+        });
+    }
+
+    @Test
+    void aVerdictFollowsTheIntervalNotTheWordingOfTheClaim() {
+        // The quick report's "virtual over inline 2.024 [1.345, 3.045]" read against a "supported": tested as "no
+        // faster than" (at most 1), that number refutes the claim; the same number supports a "faster than" claim.
+        Estimate faster = new Estimate(2.024, 1.345, 3.045, 0.999);
+        Claim.Test noFaster = new Claim.Test("virtual / inline", faster, Claim.Bound.AT_MOST, 1);
+        assertThat(noFaster.verdict()).isEqualTo(Claim.NOT_SUPPORTED);
+        assertThat(noFaster.contradicts(Claim.SUPPORTED)).isTrue();
+        assertThat(new Claim.Test("x", faster, Claim.Bound.ABOVE, 1).verdict()).isEqualTo(Claim.SUPPORTED);
+
+        Estimate straddles = new Estimate(1.05, 0.9, 1.2, 0.999);
+        assertThat(new Claim.Test("x", straddles, Claim.Bound.AT_MOST, 1).verdict()).isEqualTo(Claim.WITHIN_NOISE);
+        assertThat(new Claim.Test("x", straddles, Claim.Bound.ABOVE, 1).verdict()).isEqualTo(Claim.WITHIN_NOISE);
+        Estimate slower = new Estimate(0.95, 0.9, 1.01, 0.999);
+        assertThat(new Claim.Test("x", slower, Claim.Bound.AT_MOST, 1).verdict()).isEqualTo(Claim.SUPPORTED);
+        assertThat(new Claim.Test("x", Estimate.withoutInterval(0.5, 0.999), Claim.Bound.AT_MOST, 1).verdict())
+                .as("no interval, no verdict").isEqualTo(Claim.WITHIN_NOISE);
+    }
+
+    @Test
+    void theIpcClaimTestsTheCrossoverSizeAgainstASmallMessage() throws Exception {
+        Run run = RunReader.read(ReportResources.path("ipc"));
+        Claim ipc = Claims.of(Experiments.of(run, List.of(), MachineFacts.UNKNOWN)).stream()
+                .filter(c -> c.claim().equals(Claims.IPC)).findFirst().orElseThrow();
+
+        assertThat(ipc.test()).isNotNull();
+        assertThat(ipc.test().threshold()).isEqualTo(1024);
+        assertThat(ipc.test().bound()).isEqualTo(Claim.Bound.ABOVE);
+        assertThat(ipc.headline()).startsWith("Smallest crossover, where the bytes cost as much as the fixed part: ");
+        assertThat(ipc.measured()).doesNotContain("fixed part 100.0%").contains("A small message is 1.000 KiB.");
+    }
+
+    @Test
+    void aModelWithoutInlineBesideItSaysWhereItAndInlineWereMeasured() throws Exception {
+        Run run = RunReader.read(ReportResources.path("models"));
+        ModelExperiment models = ModelExperiment.of(run.results());
+
+        assertThat(Claims.missing(models, "eventLoop")).isEqualTo("No eventLoop model in this run.");
+        // virtual is in ModelBench.batch beside inline: what is missing names nothing absent
+        assertThat(Claims.missing(models, "virtual")).contains("virtual was measured in ModelBench.batch at workUnits=")
+                .contains("inline was measured in ModelBench.batch at workUnits=");
     }
 }

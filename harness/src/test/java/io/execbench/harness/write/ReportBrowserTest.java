@@ -119,7 +119,29 @@ class ReportBrowserTest {
         List<WebElement> visible = claims.findElements(By.cssSelector("tbody tr")).stream()
                 .filter(WebElement::isDisplayed).toList();
         assertThat(visible).hasSize(1);
-        assertThat(visible.getFirst().getText()).contains("Virtual threads do not speed up CPU-bound work");
+        assertThat(visible.getFirst().getText()).contains("Virtual threads are no faster than a pool of platform "
+                + "threads of the same size");
+    }
+
+    @Test
+    void atAGlanceComesFirstWithOneCardPerQuestionEachWithAnAnswerAndAChart(@TempDir Path dir) throws Exception {
+        browser.get(CombinedReportTest.render(dir).toUri().toString());
+
+        WebElement glance = browser.findElement(By.cssSelector("main > section"));
+        assertThat(glance.getAttribute("id")).isEqualTo("glance");
+        List<WebElement> cards = glance.findElements(By.cssSelector("article.card"));
+        assertThat(cards).hasSize(3);
+        for (WebElement card : cards) {
+            assertThat(card.findElement(By.cssSelector("h3")).getText()).endsWith("?");
+            assertThat(card.findElement(By.cssSelector("p.answer")).getText()).isNotBlank();
+            assertThat(card.findElement(By.cssSelector("p.number")).getText()).matches("(?s).*\\[.*, .*\\].*");
+            WebElement svg = card.findElement(By.cssSelector(".glance-chart svg"));
+            assertThat(svg.isDisplayed()).isTrue();
+            assertThat(svg.getSize().getWidth()).isGreaterThan(200);
+            String target = card.findElement(By.cssSelector("p.more a")).getAttribute("href");
+            String anchor = target.substring(target.indexOf('#') + 1);
+            assertThat(browser.findElement(By.id(anchor)).isDisplayed()).as(anchor).isTrue();
+        }
     }
 
     private static List<String> column(WebElement table) {

@@ -1,0 +1,155 @@
+package io.execbench.harness.analyse;
+
+import io.execbench.harness.stats.Estimate;
+import io.execbench.harness.stats.Numbers;
+import io.execbench.harness.stats.TimeScale;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The "At a glance" answers of a run: one per {@link Question} it holds data for or should, decided from the
+ * analysed experiments. A question whose experiment the project does not have yet adds nothing; one the run lacks
+ * data for says why in one line.
+ */
+public final class Answers {
+
+    private Answers() {
+    }
+
+    public static List<Answer> of(Experiments experiments) {
+        return Stream.of(models(experiments.models()), ipc(experiments.ipc()), cores(experiments.scaling()),
+                        server(), processes())
+                .flatMap(Optional::stream).toList();
+    }
+
+    /** No server experiment exists yet; when it does, answer from it here, as {@link #models} does. */
+    private static Optional<Answer> server() {
+        return Optional.empty();
+    }
+
+    /** No process-cost experiment is analysed yet; when it is, answer from it here. */
+    private static Optional<Answer> processes() {
+        return Optional.empty();
+    }
+
+    /** The sweep with the most task sizes and an inline reference: its fastest model and earliest break-even. */
+    static Optional<Answer> models(ModelExperiment models) {
+        if (models.isEmpty()) {
+            return Optional.of(Answer.cannot(Question.MODELS, "No execution-model benchmarks in this run."));
+        }
+        Optional<ModelExperiment.Sweep> primary = models.sweeps().stream().filter(s -> !s.breakEvens().isEmpty())
+                .max(Comparator.comparingLong(s -> s.sizes().stream().filter(Objects::nonNull).count()));
+        if (primary.isEmpty()) {
+            return Optional.of(Answer.cannot(Question.MODELS, "No benchmark measured inline and another model at "
+                    + "the same task size, so no speedup can be computed."));
+        }
+        ModelExperiment.Sweep sweep = primary.get();
+        Long largest = sweep.sizes().stream().filter(Objects::nonNull).max(Long::compare).orElse(null);
+        List<ModelExperiment.Cell> ranked = sweep.cells().stream()
+                .filter(c -> Objects.equals(c.workUnits(), largest))
+                .sorted(Comparator.comparingDouble((ModelExperiment.Cell c) -> c.callsPerSecond().value()).reversed())
+                .toList();
+        ModelExperiment.Cell best = ranked.getFirst();
+        List<String> tied = ranked.stream().skip(1)
+                .filter(c -> Estimates.overlap(c.callsPerSecond(), best.callsPerSecond()))
+                .map(ModelExperiment.Cell::model).toList();
+        Optional<ModelExperiment.BreakEven> earliest = sweep.breakEvens().stream()
+                .filter(b -> b.workUnits().isPresent())
+                .min(Comparator.comparingLong(b -> b.workUnits().getAsLong()));
+        String at = largest == null ? "" : " at workUnits=" + largest;
+        String answer = best.model() + " is fastest" + at
+                + (tied.isEmpty() ? "" : " (" + String.join(", ", tied) + " within noise)") + "; "
+                + earliest.map(b -> "offloading pays from workUnits=" + b.workUnits().getAsLong() + " ("
+                        + b.model() + ")").orElse("offloading beats inline at no task size measured") + ".";
+        Optional<ModelExperiment.Cell> offloaded = ranked.stream()
+                .filter(c -> !c.model().equals(ModelExperiment.INLINE) && c.speedup() != null).findFirst();
+        String number = offloaded.map(c -> c.model() + " over inline" + at + ": " + Text.estimate(c.speedup())
+                + " x (99.9%)").orElse(null);
+        List<Sketch.Line> lines = new ArrayList<>();
+        for (String model : sweep.models()) {
+            if (!model.equals(ModelExperiment.INLINE)) {
+                lines.add(new Sketch.Line(model, sweep.cells().stream()
+                        .filter(c -> c.model().equals(model) && c.speedup() != null && c.workUnits() != null)
+                        .map(c -> new Sketch.Point(c.workUnits(), c.speedup())).toList()));
+            }
+        }
+        return Optional.of(Answer.of(Question.MODELS, sweep.benchmark() + ": " + answer, number,
+                new Sketch("task size (workUnits)", "speedup over inline", lines, 1)));
+    }
+
+    /** The round-trip benchmark with the most transports: the cheapest at its smallest and largest payload. */
+    static Optional<Answer> ipc(IpcExperiment ipc) {
+        if (ipc.isEmpty()) {
+            return Optional.of(Answer.cannot(Question.IPC, "No IPC benchmarks in this run."));
+        }
+        Optional<List<IpcExperiment.Curve>> chart = ipc.charts().stream()
+                .filter(c -> c.getFirst().kind() == IpcExperiment.Kind.ROUND_TRIP)
+                .filter(c -> c.stream().anyMatch(curve -> curve.points().size() >= 2))
+                .max(Comparator.comparingInt(List::size));
+        if (chart.isEmpty()) {
+            return Optional.of(Answer.cannot(Question.IPC, "No round-trip benchmark over two or more payload "
+                    + "sizes in this run."));
+        }
+        List<IpcExperiment.Curve> curves = chart.get();
+        long smallest = curves.stream().flatMap(c -> c.points().stream())
+                .mapToLong(IpcExperiment.Point::payloadBytes).min().orElseThrow();
+        long largest = curves.stream().flatMap(c -> c.points().stream())
+                .mapToLong(IpcExperiment.Point::payloadBytes).max().orElseThrow();
+        Cheapest small = cheapest(curves, smallest);
+        Cheapest large = cheapest(curves, largest);
+        String answer = curves.getFirst().benchmark() + ": " + Text.time(small.time().value()) + " per "
+                + Text.bytes(smallest) + " round trip at the cheapest (" + small.transport() + ")"
+                + (smallest == largest ? "" : ", " + Text.time(large.time().value()) + " per " + Text.bytes(largest)
+                        + " (" + large.transport() + ")") + "; the dearest transport costs "
+                + Numbers.format(dearest(curves, smallest).time().value() / small.time().value()) + " x as much for "
+                + Text.bytes(smallest) + ".";
+        TimeScale scale = TimeScale.forTypical(small.time().value());
+        List<Sketch.Line> lines = curves.stream().map(c -> new Sketch.Line(c.transport(), c.points().stream()
+                .map(p -> new Sketch.Point(p.payloadBytes(), p.timeNs().dividedBy(scale.nanosPerUnit())))
+                .toList())).toList();
+        return Optional.of(Answer.of(Question.IPC, answer, small.transport() + ", " + Text.bytes(smallest) + ": "
+                + Text.time(small.time()) + " per round trip (99.9%)",
+                new Sketch("payload (bytes)", "round trip (" + scale.symbol() + ")", lines, Double.NaN)));
+    }
+
+    private record Cheapest(String transport, Estimate time) {
+    }
+
+    private static Cheapest cheapest(List<IpcExperiment.Curve> curves, long bytes) {
+        return at(curves, bytes).min(Comparator.comparingDouble(c -> c.time().value())).orElseThrow();
+    }
+
+    private static Cheapest dearest(List<IpcExperiment.Curve> curves, long bytes) {
+        return at(curves, bytes).max(Comparator.comparingDouble(c -> c.time().value())).orElseThrow();
+    }
+
+    private static Stream<Cheapest> at(List<IpcExperiment.Curve> curves, long bytes) {
+        return curves.stream().flatMap(c -> c.points().stream().filter(p -> p.payloadBytes() == bytes)
+                .map(p -> new Cheapest(c.transport(), p.timeNs())));
+    }
+
+    /** Effective cores: the highest and lowest over the sweeps, against the logical CPUs. */
+    static Optional<Answer> cores(ScalingExperiment scaling) {
+        if (scaling.isEmpty()) {
+            return Optional.of(Answer.cannot(Question.CORES, "No thread-scaling benchmark in this run (a "
+                    + "throughput benchmark with a threads parameter and a threads=1 point)."));
+        }
+        Comparator<ScalingExperiment.Sweep> byCores = Comparator.comparingDouble(s -> s.effectiveCores().value());
+        ScalingExperiment.Sweep most = scaling.sweeps().stream().max(byCores).orElseThrow();
+        ScalingExperiment.Sweep least = scaling.sweeps().stream().min(byCores).orElseThrow();
+        String cpus = scaling.logicalCpus() == null ? "" : " of " + scaling.logicalCpus() + " logical CPUs";
+        String answer = "Up to " + Numbers.format(most.effectiveCores().value())
+                + " effective cores" + cpus + " (" + most.otherParams() + ")"
+                + (most == least ? "" : "; the least, " + Numbers.format(
+                        least.effectiveCores().value()) + " (" + least.otherParams() + ")") + ".";
+        List<Sketch.Line> lines = scaling.sweeps().stream().map(s -> new Sketch.Line(s.otherParams(),
+                s.speedups().stream().map(p -> new Sketch.Point(p.threads(), p.speedup())).toList())).toList();
+        return Optional.of(Answer.of(Question.CORES, most.benchmark() + ": " + answer,
+                Text.estimate(most.effectiveCores()) + " effective cores (99.9%), " + most.otherParams(),
+                new Sketch("threads", "speedup over one thread", lines, Double.NaN)));
+    }
+}
