@@ -49,7 +49,7 @@ import org.openjdk.jmh.runner.IterationType;
  *    where sched_setaffinity works, and prints why anything was skipped; a pinned worker whose mask does not read
  *    back as its one CPU fails the trial instead of measuring the OS's placement under a pinned label.
  *
- * Latency past the CPUs: every chunk's wall time is recorded per worker (WorkerPool) and, when the execbench runner
+ * Latency past the CPUs: every chunk's wall time is recorded per worker (KernelThreads) and, when the execbench runner
  * gives a latency folder, each measurement iteration becomes one interval of latency/scaling-<kernel>-<placement>@
  * t<threads>-<pid>.hlog, tagged "threads=<n>". Up to the CPU count a chunk takes its compute time (tens of
  * microseconds); past it, a chunk that loses its CPU waits out other workers' time slices (milliseconds), so the
@@ -117,7 +117,7 @@ public class ScalingBenchmark {
         @Param("auto")
         public String placement;
 
-        WorkerPool pool;
+        KernelThreads pool;
         Kernel reference;
         int chunks;
         int unitsPerChunk;
@@ -147,7 +147,7 @@ public class ScalingBenchmark {
             unitsPerChunk = unitsPerChunk(kernel);
             chunks = BATCH_CHUNKS_PER_THREAD * threadCount;
             List<Integer> cpuOrder = where.cpuOrder(TopologyProbe.probe());
-            pool = new WorkerPool(kernels, unitsPerChunk, cpuOrder, "scaling-" + kernel);
+            pool = new KernelThreads(kernels, unitsPerChunk, cpuOrder, "scaling-" + kernel);
             List<String> pinning = pool.pinning();
             if (where != Placement.OS && pinning.stream().anyMatch(p -> !p.startsWith("cpu "))) {
                 pool.close();
@@ -178,7 +178,7 @@ public class ScalingBenchmark {
 
         @TearDown(Level.Iteration)
         public void verify() {
-            long expected = WorkerPool.expectedChecksum(reference, lastSeed, chunks, unitsPerChunk);
+            long expected = KernelThreads.expectedChecksum(reference, lastSeed, chunks, unitsPerChunk);
             if (lastChecksum != expected) {
                 throw new IllegalStateException("kernel " + kernel + " on " + threads + " threads (" + placement
                         + "), batch seed " + lastSeed + ": checksum " + lastChecksum + ", expected " + expected
@@ -211,12 +211,12 @@ public class ScalingBenchmark {
             instance = Kernels.create(kernel);
             unitsPerChunk = unitsPerChunk(kernel);
             lastSeed = seed;
-            lastChecksum = WorkerPool.expectedChecksum(instance, lastSeed, chunks, unitsPerChunk);
+            lastChecksum = KernelThreads.expectedChecksum(instance, lastSeed, chunks, unitsPerChunk);
         }
 
         @TearDown(Level.Iteration)
         public void verify() {
-            long expected = WorkerPool.expectedChecksum(instance, lastSeed, chunks, unitsPerChunk);
+            long expected = KernelThreads.expectedChecksum(instance, lastSeed, chunks, unitsPerChunk);
             if (lastChecksum != expected) {
                 throw new IllegalStateException("inline " + kernel + " batch seed " + lastSeed + ": checksum "
                         + lastChecksum + ", expected " + expected);
@@ -230,7 +230,7 @@ public class ScalingBenchmark {
         long seed = inline.seed = Seeds.next(inline.seed);
         inline.lastSeed = seed;
         units.workUnits += (long) inline.chunks * inline.unitsPerChunk;
-        return inline.lastChecksum = WorkerPool.expectedChecksum(inline.instance, seed, inline.chunks,
+        return inline.lastChecksum = KernelThreads.expectedChecksum(inline.instance, seed, inline.chunks,
                 inline.unitsPerChunk);
     }
 
