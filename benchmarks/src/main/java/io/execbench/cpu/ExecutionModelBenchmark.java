@@ -1,5 +1,7 @@
 package io.execbench.cpu;
 
+import io.execbench.runner.AutoParams;
+import io.execbench.runner.Profile;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,14 +46,18 @@ import org.openjdk.jmh.annotations.State;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class ExecutionModelBenchmark {
+public class ExecutionModelBenchmark implements AutoParams {
 
     static final int CORES = Runtime.getRuntime().availableProcessors();
     /** Tasks queued per worker in a batch: enough that no worker waits for the next one. */
     static final int TASKS_PER_WORKER = 4;
 
-    /** {@code poolSize}: 1, cores, 2x cores, 4x cores of this machine (distinct values only). */
-    public static List<String> autoValues(String param, String profile) {
+    /** This suite's {@code auto} values, for a trial run by plain JMH (see {@link AutoParams}). */
+    static final AutoParams PARAMS = new ExecutionModelBenchmark();
+
+    /** {@code poolSize}: 1, cores, 2x cores, 4x cores of this machine (distinct values only), in every profile. */
+    @Override
+    public List<String> values(String param, Profile profile) {
         if (!"poolSize".equals(param)) {
             throw new IllegalArgumentException("no automatic values for @Param " + param);
         }
@@ -66,9 +72,9 @@ public class ExecutionModelBenchmark {
         return List.copyOf(sizes);
     }
 
-    /** A {@code poolSize} value as planned by the runner, or "auto" when run by JMH alone (then: the cores). */
+    /** A {@code poolSize} value as planned by the runner, or "auto" when run by JMH alone (then: the first, 1). */
     static int poolSize(String value) {
-        return "auto".equals(value) ? CORES : Integer.parseInt(value);
+        return Integer.parseInt(PARAMS.resolve("poolSize", value));
     }
 
     /** The baseline: the batch machinery with empty tasks inline; what every batch pays before any work. */

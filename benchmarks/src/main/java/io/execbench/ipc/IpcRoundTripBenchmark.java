@@ -1,5 +1,7 @@
 package io.execbench.ipc;
 
+import io.execbench.runner.AutoParams;
+import io.execbench.runner.Profile;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -47,12 +49,16 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class IpcRoundTripBenchmark {
+public class IpcRoundTripBenchmark implements AutoParams {
 
-    /** The runner's {@code @Param("auto")} values for this machine and profile (see {@link IpcSweep}). */
-    public static List<String> autoValues(String param, String profile) {
+    /** This suite's {@code auto} values, for a trial run by plain JMH (see {@link AutoParams}). */
+    static final AutoParams PARAMS = new IpcRoundTripBenchmark();
+
+    /** The {@code @Param("auto")} values for this machine and profile (see {@link IpcSweep}). */
+    @Override
+    public List<String> values(String param, Profile profile) {
         return switch (param) {
-            case "payloadBytes" -> IpcSweep.roundTripBytes(profile);
+            case "payloadBytes" -> IpcSweep.roundTripBytes(profile.label());
             case "placement" -> IpcSweep.placement();
             default -> throw IpcSweep.noAutoValues(param);
         };
@@ -80,8 +86,8 @@ public class IpcRoundTripBenchmark {
 
         @Setup(Level.Trial)
         public void open() {
-            bytes = IpcSweep.parseBytes(payloadBytes);
-            IpcPlacement where = IpcPlacement.parse(placement);
+            bytes = IpcSweep.parseBytes(PARAMS.resolve("payloadBytes", payloadBytes));
+            IpcPlacement where = IpcPlacement.parse(PARAMS.resolve("placement", placement));
             // At least 64 bytes of room, so the 8-byte checksum reply fits even when the payload is empty.
             link = Transports.open(transport, Math.max(64, bytes), Transports.DEFAULT_TIMEOUT_MS,
                     where.peerCpu());

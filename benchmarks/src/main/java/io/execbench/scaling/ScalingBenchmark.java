@@ -1,5 +1,7 @@
 package io.execbench.scaling;
 
+import io.execbench.runner.AutoParams;
+import io.execbench.runner.Profile;
 import io.execbench.latency.IntervalLog;
 import io.execbench.topology.TopologyProbe;
 import io.execbench.workload.Kernel;
@@ -61,7 +63,10 @@ import org.openjdk.jmh.runner.IterationType;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class ScalingBenchmark {
+public class ScalingBenchmark implements AutoParams {
+
+    /** This suite's {@code auto} values, for a trial run by plain JMH (see {@link AutoParams}). */
+    static final AutoParams PARAMS = new ScalingBenchmark();
 
     /** Chunks per worker per batch: enough that the dynamic split balances to within about 1%. */
     static final int BATCH_CHUNKS_PER_THREAD = 128;
@@ -75,15 +80,16 @@ public class ScalingBenchmark {
     }
 
     /**
-     * The runner's {@code @Param("auto")} values: thread counts and placements for this machine; the full profile
+     * The {@code @Param("auto")} values: thread counts and placements for this machine; the full profile
      * samples up to {@link ScalingPlan#MAX_THREAD_COUNTS} thread counts, quick fewer, and smoke (and the tests'
      * profile) only the points every plan must have.
      */
-    public static List<String> autoValues(String param, String profile) {
+    @Override
+    public List<String> values(String param, Profile profile) {
         int maxThreadCounts = switch (profile) {
-            case "full" -> ScalingPlan.MAX_THREAD_COUNTS;
-            case "quick" -> ScalingPlan.QUICK_THREAD_COUNTS;
-            default -> ScalingPlan.SMOKE_THREAD_COUNTS;
+            case FULL -> ScalingPlan.MAX_THREAD_COUNTS;
+            case QUICK -> ScalingPlan.QUICK_THREAD_COUNTS;
+            case SMOKE, TEST -> ScalingPlan.SMOKE_THREAD_COUNTS;
         };
         ScalingPlan plan = ScalingPlan.forThisMachine(maxThreadCounts);
         return switch (param) {
@@ -131,8 +137,8 @@ public class ScalingBenchmark {
 
         @Setup(Level.Trial)
         public void start() {
-            int threadCount = parseThreads(threads);
-            Placement where = Placement.parse(placement);
+            int threadCount = parseThreads(PARAMS.resolve("threads", threads));
+            Placement where = Placement.parse(PARAMS.resolve("placement", placement));
             ScalingPlan plan = ScalingPlan.forThisMachine();
             if (!plan.placements().contains(where.label())) {
                 throw new IllegalStateException("placement " + where.label() + " cannot be measured here: "

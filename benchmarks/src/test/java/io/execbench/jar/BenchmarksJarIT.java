@@ -50,6 +50,19 @@ class BenchmarksJarIT {
         assertThat(results.get(0).get("primaryMetric").get("score").asDouble()).isPositive();
     }
 
+    @Test
+    void runsASuiteWhosePeerJvmStartsFromTheJarWithItsAutoParamsResolved() throws Exception {
+        Path json = temp.resolve("ipc.json");
+
+        runJar("IpcRoundTripBenchmark.roundTrip", "-p", "transport=pipe", "-f", "1", "-wi", "0", "-i", "1",
+                "-r", "10ms", "-rf", "json", "-rff", json.toString());
+
+        JsonNode results = new ObjectMapper().readTree(json.toFile());
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).get("params").get("payloadBytes").asText()).isEqualTo("auto");
+        assertThat(results.get(0).get("primaryMetric").get("score").asDouble()).isPositive();
+    }
+
     /** Runs {@code java -jar benchmarks.jar args} with its temporary folder (JMH's lock too) in {@link #temp}. */
     private String runJar(String... args) throws IOException, InterruptedException {
         String jar = System.getProperty(JAR_PROPERTY);
