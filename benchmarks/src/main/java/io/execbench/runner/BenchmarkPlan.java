@@ -18,7 +18,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Expands the benchmarks JMH generated (its {@code META-INF/BenchmarkList}) into one {@link PlannedBenchmark} per
- * method, mode and {@code @Param} combination, filtered by the user's include pattern.
+ * method, mode and {@code @Param} combination, filtered by the user's include pattern; {@code auto} values and the
+ * combinations a profile runs come from the benchmark class when it is an {@link AutoParams}.
  *
  * <p>The {@code selftest} package holds deliberately failing benchmarks; it is planned only when the pattern names
  * it, so that {@code .*} never fails a real run.
