@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * Measures: the round trip of payloadBytes to an echo peer and back, per transport: a thread of this JVM
  * (threads), a child JVM over its stdin/stdout (pipe), a Unix domain socket (uds), loopback TCP with TCP_NODELAY
  * (tcp), and two rings in a file under /dev/shm mapped by both JVMs (shm). SampleTime, so the report can draw the
- * latency distribution, not only the mean. The report's IPC section (docs/suites.md) fits each transport's scores as
- * fixed cost + per-byte cost and names the payload size above which the bytes dominate.
+ * latency distribution, not only the mean. The report's "IPC transports" section (README) fits each transport's
+ * scores as fixed cost + per-byte cost and names the payload size above which the bytes dominate.
  *
  * Baseline: threads at payloadBytes=0 is the floor, the cost of a hand-off and nothing else; every other score is
  * that floor plus the kernel (pipe, uds, tcp), the process boundary (shm), or the bytes. The per-byte ceiling is

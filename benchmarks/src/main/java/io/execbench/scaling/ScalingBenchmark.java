@@ -29,7 +29,8 @@ import org.openjdk.jmh.runner.IterationType;
  * Measures: how CPU-bound throughput grows as threads go from 1 to twice the usable CPUs, for the alu, fp and memory
  * kernels, with the workers left to the OS (placement=os), pinned one per physical core first (spread), or pinned
  * to SMT siblings first (packed). Speedup, efficiency, effective cores, the hyperthread yield (packed vs spread at
- * threads=2) and the USL fit are computed from these scores in the report's scaling section (docs/suites.md).
+ * threads=2) and the USL fit are computed from these scores in the report's "Core and hyperthread scaling"
+ * section (README).
  *
  * The score to read is the secondary metric "workUnits" (kernel steps per second, summed over all workers). The
  * primary ops/s counts batches, and a batch grows with the thread count, so it is not comparable across threads.
