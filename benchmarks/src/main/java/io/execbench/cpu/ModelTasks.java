@@ -9,11 +9,16 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * What every state of {@link ExecutionModelBenchmark} shares: one model, one kernel, a batch of seeds renewed per
- * call, and the check, outside the timed region, that the model's last batch has inline's checksums.
+ * What every state of the execution-model suites ({@link OffloadBenchmark}, {@link PoolSizeBenchmark},
+ * {@link TaskLatencyBenchmark}) shares: one model, one kernel, a batch of seeds renewed per call, and the check,
+ * outside the timed region, that the model's last batch has inline's checksums.
  * Subclasses declare the {@code @Param}s and call {@link #open} from their trial set-up.
  */
 public abstract class ModelTasks {
+
+    static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** Tasks queued per worker in a batch: enough that no worker waits for the next one. */
+    static final int TASKS_PER_WORKER = 4;
 
     ExecutionModel model;
     Kernel kernel;

@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /*
  * Measures: a worker JVM's cold start, from launch to the checksum of its first (one-unit) task: what the
- * processes model pays once per worker at trial set-up, outside ExecutionModelBenchmark's timed region, and what
+ * processes model pays once per worker at trial set-up, outside OffloadBenchmark's timed region, and what
  * spawnPerTask pays on every task. With class-data sharing:
  *  - default: the JDK's own CDS archive of its classes (on by default since JDK 12);
  *  - off: -Xshare:off, every class parsed and verified from scratch;
@@ -43,8 +43,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * the classes are a directory), the worker exits after each sample outside the measurement (@TearDown per
  * invocation), and the task's checksum is returned.
  *
- * Expect (anchors: JVM hello world 36 ms, -Xshare:off 79 ms, AOT cache 33 ms on this kind of machine): default
- * tens of ms, off about twice that, appCds and aot a little below default.
+ * Expect: default tens of ms (a JVM's hello world is about that), off about twice that, appCds and aot a little
+ * below default.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -1,5 +1,7 @@
 package io.execbench.ipc;
 
+import io.execbench.runner.AutoParams;
+import io.execbench.runner.Profile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -40,12 +42,16 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class IpcMessageFormatBenchmark {
+public class IpcMessageFormatBenchmark implements AutoParams {
 
-    /** The runner's {@code @Param("auto")} values for this machine and profile (see {@link IpcSweep}). */
-    public static List<String> autoValues(String param, String profile) {
+    /** This suite's {@code auto} values, for a trial run by plain JMH (see {@link AutoParams}). */
+    static final AutoParams PARAMS = new IpcMessageFormatBenchmark();
+
+    /** The {@code @Param("auto")} values for this machine and profile (see {@link IpcSweep}). */
+    @Override
+    public List<String> values(String param, Profile profile) {
         return switch (param) {
-            case "payloadBytes" -> IpcSweep.formatBytes(profile);
+            case "payloadBytes" -> IpcSweep.formatBytes(profile.label());
             case "placement" -> IpcSweep.placement();
             default -> throw IpcSweep.noAutoValues(param);
         };
@@ -73,9 +79,9 @@ public class IpcMessageFormatBenchmark {
 
         @Setup(Level.Trial)
         public void open() throws IOException {
-            order = OrderGraph.ofAbout(IpcSweep.parseBytes(payloadBytes), 17);
+            order = OrderGraph.ofAbout(IpcSweep.parseBytes(PARAMS.resolve("payloadBytes", payloadBytes)), 17);
             // Room for the peer to re-serialise; Jackson writes the same text back, so the reply is as long.
-            IpcPlacement where = IpcPlacement.parse(placement);
+            IpcPlacement where = IpcPlacement.parse(PARAMS.resolve("placement", placement));
             link = Transports.open(transport, 2 * OrderGraph.size(order) + 1024, Transports.DEFAULT_TIMEOUT_MS,
                     where.peerCpu());
             IpcPlacement.pinCurrentThread(where.callerCpu());

@@ -6,8 +6,9 @@ import java.util.Locale;
 
 /**
  * Where the two ends of a transport run. Placement decides more than the mechanism at small payloads: waking a
- * task on the other CPU costs several times a switch on the same CPU (shared/anchors.md), and a spinning
- * shared-memory waiter only pays off when the other end runs on another CPU at the same time.
+ * task on the other CPU costs several times a switch on the same CPU (the C ping-pong in benchmarks/src/test/c
+ * measures both, with and without "split"), and a spinning shared-memory waiter only pays off when the other end
+ * runs on another CPU at the same time.
  *
  * <ul>
  *   <li>{@code split}: the caller pinned to the first CPU it may use, the peer to the second, as the reference C

@@ -1,5 +1,7 @@
 package io.execbench.ipc;
 
+import io.execbench.runner.AutoParams;
+import io.execbench.runner.Profile;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -20,8 +22,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * Measures: the round trip of payloadBytes to an echo peer and back, per transport: a thread of this JVM
  * (threads), a child JVM over its stdin/stdout (pipe), a Unix domain socket (uds), loopback TCP with TCP_NODELAY
  * (tcp), and two rings in a file under /dev/shm mapped by both JVMs (shm). SampleTime, so the report can draw the
- * latency distribution, not only the mean. io.execbench.harness.ipc fits each transport's scores as
- * fixed cost + per-byte cost and names the payload size above which the bytes dominate.
+ * latency distribution, not only the mean. The report's "IPC transports" section (README) fits each transport's
+ * scores as fixed cost + per-byte cost and names the payload size above which the bytes dominate.
  *
  * Baseline: threads at payloadBytes=0 is the floor, the cost of a hand-off and nothing else; every other score is
  * that floor plus the kernel (pipe, uds, tcp), the process boundary (shm), or the bytes. The per-byte ceiling is
@@ -36,23 +38,27 @@ import org.openjdk.jmh.annotations.TearDown;
  *    the payload (CRC32C) for comparison with ours.
  *  - Coordinated omission: none to avoid, the loop is closed (one call at a time, each timed from its start).
  *  - Placement chosen, not left to chance: by default (placement=split) this thread is pinned to one CPU and the
- *    peer's loop to another, as the reference C ping-pong was measured (shared/anchors.md); left to the OS, futex
+ *    peer's loop to another, as the C ping-pong (benchmarks/src/test/c/ipc_pingpong.c) runs; left to the OS, futex
  *    and pipe wake-ups pull both ends onto one CPU in some runs and not in others. placement=os and =same exist
  *    for -p. shm and threads wait by spinning 1 us, then yielding up to 50 us, then sleeping on a futex.
  *
  * Expect: threads and shm well under 1 us at 64 B (a few cache-line transfers), pipe and uds about 10 us and tcp
- * about 15 us on such a machine (two wake-ups per round trip), and from about 64 KiB on every transport grows
+ * about 15 us on a current 2-core VM (two wake-ups per round trip), and from about 64 KiB on every transport grows
  * linearly with the bytes: shm and threads at about four copies at memory speed, the kernel transports slower
  * (pipe slowest: Java cannot enlarge a Process's 64 KiB pipes).
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class IpcRoundTripBenchmark {
+public class IpcRoundTripBenchmark implements AutoParams {
 
-    /** The runner's {@code @Param("auto")} values for this machine and profile (see {@link IpcSweep}). */
-    public static List<String> autoValues(String param, String profile) {
+    /** This suite's {@code auto} values, for a trial run by plain JMH (see {@link AutoParams}). */
+    static final AutoParams PARAMS = new IpcRoundTripBenchmark();
+
+    /** The {@code @Param("auto")} values for this machine and profile (see {@link IpcSweep}). */
+    @Override
+    public List<String> values(String param, Profile profile) {
         return switch (param) {
-            case "payloadBytes" -> IpcSweep.roundTripBytes(profile);
+            case "payloadBytes" -> IpcSweep.roundTripBytes(profile.label());
             case "placement" -> IpcSweep.placement();
             default -> throw IpcSweep.noAutoValues(param);
         };
@@ -80,8 +86,8 @@ public class IpcRoundTripBenchmark {
 
         @Setup(Level.Trial)
         public void open() {
-            bytes = IpcSweep.parseBytes(payloadBytes);
-            IpcPlacement where = IpcPlacement.parse(placement);
+            bytes = IpcSweep.parseBytes(PARAMS.resolve("payloadBytes", payloadBytes));
+            IpcPlacement where = IpcPlacement.parse(PARAMS.resolve("placement", placement));
             // At least 64 bytes of room, so the 8-byte checksum reply fits even when the payload is empty.
             link = Transports.open(transport, Math.max(64, bytes), Transports.DEFAULT_TIMEOUT_MS,
                     where.peerCpu());

@@ -1,5 +1,7 @@
 package io.execbench.ipc;
 
+import io.execbench.runner.AutoParams;
+import io.execbench.runner.Profile;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -42,15 +44,19 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class IpcStreamBenchmark {
+public class IpcStreamBenchmark implements AutoParams {
+
+    /** This suite's {@code auto} values, for a trial run by plain JMH (see {@link AutoParams}). */
+    static final AutoParams PARAMS = new IpcStreamBenchmark();
 
     /** Messages per invocation; JMH counts each as an operation. */
     static final int MESSAGES_PER_BATCH = 8;
 
-    /** The runner's {@code @Param("auto")} values for this machine and profile (see {@link IpcSweep}). */
-    public static List<String> autoValues(String param, String profile) {
+    /** The {@code @Param("auto")} values for this machine and profile (see {@link IpcSweep}). */
+    @Override
+    public List<String> values(String param, Profile profile) {
         return switch (param) {
-            case "payloadBytes" -> IpcSweep.streamBytes(profile);
+            case "payloadBytes" -> IpcSweep.streamBytes(profile.label());
             case "placement" -> IpcSweep.placement();
             default -> throw IpcSweep.noAutoValues(param);
         };
@@ -93,11 +99,11 @@ public class IpcStreamBenchmark {
 
         @Setup(Level.Trial)
         public void open() {
-            bytes = IpcSweep.parseBytes(payloadBytes);
+            bytes = IpcSweep.parseBytes(PARAMS.resolve("payloadBytes", payloadBytes));
             if (bytes < Long.BYTES) {
                 throw new IllegalArgumentException("streaming needs payloads of at least 8 bytes");
             }
-            IpcPlacement where = IpcPlacement.parse(placement);
+            IpcPlacement where = IpcPlacement.parse(PARAMS.resolve("placement", placement));
             link = Transports.open(transport, bytes, Transports.DEFAULT_TIMEOUT_MS, where.peerCpu());
             IpcPlacement.pinCurrentThread(where.callerCpu());
             request = link.request();
@@ -139,7 +145,7 @@ public class IpcStreamBenchmark {
 
         @Setup(Level.Trial)
         public void allocate() {
-            bytes = IpcSweep.parseBytes(payloadBytes);
+            bytes = IpcSweep.parseBytes(PARAMS.resolve("payloadBytes", payloadBytes));
             arena = Arena.ofConfined();
             source = arena.allocate(bytes, 4096);
             target = arena.allocate(bytes, 4096); // allocate() zeroes: every page is touched here

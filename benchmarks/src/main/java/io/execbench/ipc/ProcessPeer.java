@@ -2,7 +2,6 @@ package io.execbench.ipc;
 
 import io.execbench.child.ChildJvm;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An {@link EchoPeer} child JVM: the same java binary and class path as this JVM, started by {@link ChildJvm}.
+ * An {@link EchoPeer} child JVM, started and stopped by {@link ChildJvm} (this JVM's JDK and class path, stdin as
+ * its lifeline).
  * Its stderr (and stdout, unless stdout carries data) goes to a log file in the transport's private folder, so a
  * failure message can quote it and a chatty child can never block on a full pipe.
  */
@@ -44,8 +44,7 @@ final class ProcessPeer implements Peer {
                 "-D" + EchoPeer.PRIVATE_DIR_PROPERTY + "=" + dir.path(), "-D" + EchoPeer.CPU_PROPERTY + "=" + peerCpu);
         List<String> arguments = new ArrayList<>(List.of(transport));
         arguments.addAll(peerArgs);
-        List<String> command = ChildJvm.argv(options, System.getProperty("java.class.path"),
-                EchoPeer.class.getName(), arguments);
+        List<String> command = ChildJvm.argv(options, EchoPeer.class.getName(), arguments);
         Path log = dir.resolve("peer.log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -101,21 +100,8 @@ final class ProcessPeer implements Peer {
 
     @Override
     public void close(long graceMs) {
-        try {
-            OutputStream lifeline = process.getOutputStream();
-            lifeline.close(); // the peer's stdin ends: it leaves its loop or its watcher halts it
-        } catch (IOException e) {
-            // Already closed by the pipe link, or the peer is gone: both fine.
-        }
-        try {
-            if (!process.waitFor(graceMs, TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        // The pipe link may have closed stdin already: closing it twice is harmless.
+        ChildJvm.stop(process, process.getOutputStream(), graceMs);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SequencedMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -17,7 +18,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Expands the benchmarks JMH generated (its {@code META-INF/BenchmarkList}) into one {@link PlannedBenchmark} per
- * method, mode and {@code @Param} combination, filtered by the user's include pattern.
+ * method, mode and {@code @Param} combination, filtered by the user's include pattern; {@code auto} values and the
+ * combinations a profile runs come from the benchmark class when it is an {@link AutoParams}.
  *
  * <p>The {@code selftest} package holds deliberately failing benchmarks; it is planned only when the pattern names
  * it, so that {@code .*} never fails a real run.
@@ -25,8 +27,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class BenchmarkPlan {
 
     static final String SELFTEST_PACKAGE = "io.execbench.selftest.";
-    /** A {@code @Param} value meaning: ask the benchmark class for this machine's values. */
-    public static final String AUTO = "auto";
+    /** A {@code @Param} value meaning: ask the benchmark class for this machine's values ({@link AutoParams}). */
+    public static final String AUTO = AutoParams.AUTO;
     private static final OutputFormat SILENT =
             OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT);
 
@@ -47,10 +49,13 @@ public final class BenchmarkPlan {
             if (!include.matcher(name).find() || (name.startsWith(SELFTEST_PACKAGE) && !selftestWanted)) {
                 continue;
             }
-            Map<String, String[]> declared = resolveAuto(entry.getUserClassQName(), entry.getParams().orElse(Map.of()),
-                    profile);
+            Optional<AutoParams> suite = suite(entry.getUserClassQName());
+            Map<String, String[]> declared = resolveAuto(entry.getUserClassQName(), suite,
+                    entry.getParams().orElse(Map.of()), profile);
             for (SequencedMap<String, String> params : crossProduct(declared)) {
-                plan.add(new PlannedBenchmark(name, entry.getMode(), params));
+                if (suite.map(s -> s.planned(params, profile)).orElse(true)) {
+                    plan.add(new PlannedBenchmark(name, entry.getMode(), params));
+                }
             }
         }
         if (plan.isEmpty()) {
@@ -70,36 +75,40 @@ public final class BenchmarkPlan {
     }
 
     /**
-     * Replaces a parameter declared as {@code @Param("auto")} by the values the benchmark class computes for this
-     * machine and profile, from its {@code public static List<String> autoValues(String param, String profile)}:
-     * a sweep over thread counts must follow the CPUs of the machine it runs on, and fit the profile's budget,
-     * which an annotation cannot know.
+     * Replaces a parameter declared as {@code @Param("auto")} by the values the benchmark class, an
+     * {@link AutoParams}, gives for this machine and profile.
      */
-    static Map<String, String[]> resolveAuto(String benchmarkClass, Map<String, String[]> declared,
-                                             Profile profile) {
+    static Map<String, String[]> resolveAuto(String benchmarkClass, Optional<AutoParams> suite,
+                                             Map<String, String[]> declared, Profile profile) {
         Map<String, String[]> resolved = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> param : declared.entrySet()) {
             String[] values = param.getValue();
             if (values.length == 1 && AUTO.equals(values[0])) {
-                values = autoValues(benchmarkClass, param.getKey(), profile).toArray(String[]::new);
+                String where = benchmarkClass + ".values(\"" + param.getKey() + "\", " + profile.label() + ")";
+                List<String> auto = suite.orElseThrow(() -> new IllegalStateException("@Param(\"auto\") "
+                        + param.getKey() + " needs " + benchmarkClass + " to implement "
+                        + AutoParams.class.getSimpleName())).values(param.getKey(), profile);
+                if (auto == null || auto.isEmpty()) {
+                    throw new IllegalStateException(where + " returned no values");
+                }
+                values = auto.toArray(String[]::new);
             }
             resolved.put(param.getKey(), values);
         }
         return resolved;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> autoValues(String benchmarkClass, String param, Profile profile) {
-        String where = benchmarkClass + ".autoValues(\"" + param + "\", \"" + profile.label() + "\")";
+    /** The benchmark class as an {@link AutoParams}, when it is one (JMH instantiates it the same way). */
+    static Optional<AutoParams> suite(String benchmarkClass) {
         try {
-            Object values = Class.forName(benchmarkClass).getMethod("autoValues", String.class, String.class)
-                    .invoke(null, param, profile.label());
-            if (!(values instanceof List<?> list) || list.isEmpty()) {
-                throw new IllegalStateException(where + " returned no values");
+            Class<?> type = Class.forName(benchmarkClass);
+            if (!AutoParams.class.isAssignableFrom(type)) {
+                return Optional.empty();
             }
-            return (List<String>) list;
+            return Optional.of((AutoParams) type.getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("@Param(\"auto\") " + param + " needs " + where + ": " + e, e);
+            throw new IllegalStateException(benchmarkClass + ": cannot instantiate it to ask its "
+                    + AutoParams.class.getSimpleName() + ": " + e, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.execbench.runner;
 
+import io.execbench.files.QuietFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -110,8 +111,8 @@ final class GitProbe {
             Thread.currentThread().interrupt();
             return new Result(command, "", command + ": interrupted");
         } finally {
-            deleteQuietly(out);
-            deleteQuietly(err);
+            QuietFiles.deleteQuietly(out); // a leftover empty temporary file is harmless
+            QuietFiles.deleteQuietly(err);
         }
     }
 
@@ -137,16 +138,5 @@ final class GitProbe {
             quoted.append("...");
         }
         return quoted.append('\'').toString();
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A leftover empty temporary file is harmless; the probe's answer matters more.
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.execbench.runner;
 
+import io.execbench.files.QuietFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,18 +63,10 @@ final class RunTemp {
             return true;
         }
         try (Stream<Path> files = Files.walk(path)) {
-            files.sorted(Comparator.reverseOrder()).forEach(RunTemp::deleteQuietly);
+            files.sorted(Comparator.reverseOrder()).forEach(QuietFiles::deleteQuietly);
         } catch (IOException | UncheckedIOException e) {
             // A file vanished while walking (a fork deleting its own): the check below tells.
         }
         return !Files.exists(path);
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // Left for the OS's temporary-folder clean-up; delete() reports that the folder stayed.
-        }
     }
 }

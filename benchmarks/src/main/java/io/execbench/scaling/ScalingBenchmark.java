@@ -1,5 +1,7 @@
 package io.execbench.scaling;
 
+import io.execbench.runner.AutoParams;
+import io.execbench.runner.Profile;
 import io.execbench.latency.IntervalLog;
 import io.execbench.topology.TopologyProbe;
 import io.execbench.workload.Kernel;
@@ -27,7 +29,8 @@ import org.openjdk.jmh.runner.IterationType;
  * Measures: how CPU-bound throughput grows as threads go from 1 to twice the usable CPUs, for the alu, fp and memory
  * kernels, with the workers left to the OS (placement=os), pinned one per physical core first (spread), or pinned
  * to SMT siblings first (packed). Speedup, efficiency, effective cores, the hyperthread yield (packed vs spread at
- * threads=2) and the USL fit are computed from these scores by io.execbench.harness.scaling.
+ * threads=2) and the USL fit are computed from these scores in the report's "Core and hyperthread scaling"
+ * section (README).
  *
  * The score to read is the secondary metric "workUnits" (kernel steps per second, summed over all workers). The
  * primary ops/s counts batches, and a batch grows with the thread count, so it is not comparable across threads.
@@ -49,7 +52,7 @@ import org.openjdk.jmh.runner.IterationType;
  *    where sched_setaffinity works, and prints why anything was skipped; a pinned worker whose mask does not read
  *    back as its one CPU fails the trial instead of measuring the OS's placement under a pinned label.
  *
- * Latency past the CPUs: every chunk's wall time is recorded per worker (WorkerPool) and, when the execbench runner
+ * Latency past the CPUs: every chunk's wall time is recorded per worker (KernelThreads) and, when the execbench runner
  * gives a latency folder, each measurement iteration becomes one interval of latency/scaling-<kernel>-<placement>@
  * t<threads>-<pid>.hlog, tagged "threads=<n>". Up to the CPU count a chunk takes its compute time (tens of
  * microseconds); past it, a chunk that loses its CPU waits out other workers' time slices (milliseconds), so the
@@ -61,7 +64,10 @@ import org.openjdk.jmh.runner.IterationType;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class ScalingBenchmark {
+public class ScalingBenchmark implements AutoParams {
+
+    /** This suite's {@code auto} values, for a trial run by plain JMH (see {@link AutoParams}). */
+    static final AutoParams PARAMS = new ScalingBenchmark();
 
     /** Chunks per worker per batch: enough that the dynamic split balances to within about 1%. */
     static final int BATCH_CHUNKS_PER_THREAD = 128;
@@ -75,15 +81,16 @@ public class ScalingBenchmark {
     }
 
     /**
-     * The runner's {@code @Param("auto")} values: thread counts and placements for this machine; the full profile
+     * The {@code @Param("auto")} values: thread counts and placements for this machine; the full profile
      * samples up to {@link ScalingPlan#MAX_THREAD_COUNTS} thread counts, quick fewer, and smoke (and the tests'
      * profile) only the points every plan must have.
      */
-    public static List<String> autoValues(String param, String profile) {
+    @Override
+    public List<String> values(String param, Profile profile) {
         int maxThreadCounts = switch (profile) {
-            case "full" -> ScalingPlan.MAX_THREAD_COUNTS;
-            case "quick" -> ScalingPlan.QUICK_THREAD_COUNTS;
-            default -> ScalingPlan.SMOKE_THREAD_COUNTS;
+            case FULL -> ScalingPlan.MAX_THREAD_COUNTS;
+            case QUICK -> ScalingPlan.QUICK_THREAD_COUNTS;
+            case SMOKE, TEST -> ScalingPlan.SMOKE_THREAD_COUNTS;
         };
         ScalingPlan plan = ScalingPlan.forThisMachine(maxThreadCounts);
         return switch (param) {
@@ -117,7 +124,7 @@ public class ScalingBenchmark {
         @Param("auto")
         public String placement;
 
-        WorkerPool pool;
+        KernelThreads pool;
         Kernel reference;
         int chunks;
         int unitsPerChunk;
@@ -131,8 +138,8 @@ public class ScalingBenchmark {
 
         @Setup(Level.Trial)
         public void start() {
-            int threadCount = parseThreads(threads);
-            Placement where = Placement.parse(placement);
+            int threadCount = parseThreads(PARAMS.resolve("threads", threads));
+            Placement where = Placement.parse(PARAMS.resolve("placement", placement));
             ScalingPlan plan = ScalingPlan.forThisMachine();
             if (!plan.placements().contains(where.label())) {
                 throw new IllegalStateException("placement " + where.label() + " cannot be measured here: "
@@ -147,7 +154,7 @@ public class ScalingBenchmark {
             unitsPerChunk = unitsPerChunk(kernel);
             chunks = BATCH_CHUNKS_PER_THREAD * threadCount;
             List<Integer> cpuOrder = where.cpuOrder(TopologyProbe.probe());
-            pool = new WorkerPool(kernels, unitsPerChunk, cpuOrder, "scaling-" + kernel);
+            pool = new KernelThreads(kernels, unitsPerChunk, cpuOrder, "scaling-" + kernel);
             List<String> pinning = pool.pinning();
             if (where != Placement.OS && pinning.stream().anyMatch(p -> !p.startsWith("cpu "))) {
                 pool.close();
@@ -178,7 +185,7 @@ public class ScalingBenchmark {
 
         @TearDown(Level.Iteration)
         public void verify() {
-            long expected = WorkerPool.expectedChecksum(reference, lastSeed, chunks, unitsPerChunk);
+            long expected = KernelThreads.expectedChecksum(reference, lastSeed, chunks, unitsPerChunk);
             if (lastChecksum != expected) {
                 throw new IllegalStateException("kernel " + kernel + " on " + threads + " threads (" + placement
                         + "), batch seed " + lastSeed + ": checksum " + lastChecksum + ", expected " + expected
@@ -211,12 +218,12 @@ public class ScalingBenchmark {
             instance = Kernels.create(kernel);
             unitsPerChunk = unitsPerChunk(kernel);
             lastSeed = seed;
-            lastChecksum = WorkerPool.expectedChecksum(instance, lastSeed, chunks, unitsPerChunk);
+            lastChecksum = KernelThreads.expectedChecksum(instance, lastSeed, chunks, unitsPerChunk);
         }
 
         @TearDown(Level.Iteration)
         public void verify() {
-            long expected = WorkerPool.expectedChecksum(instance, lastSeed, chunks, unitsPerChunk);
+            long expected = KernelThreads.expectedChecksum(instance, lastSeed, chunks, unitsPerChunk);
             if (lastChecksum != expected) {
                 throw new IllegalStateException("inline " + kernel + " batch seed " + lastSeed + ": checksum "
                         + lastChecksum + ", expected " + expected);
@@ -230,7 +237,7 @@ public class ScalingBenchmark {
         long seed = inline.seed = Seeds.next(inline.seed);
         inline.lastSeed = seed;
         units.workUnits += (long) inline.chunks * inline.unitsPerChunk;
-        return inline.lastChecksum = WorkerPool.expectedChecksum(inline.instance, seed, inline.chunks,
+        return inline.lastChecksum = KernelThreads.expectedChecksum(inline.instance, seed, inline.chunks,
                 inline.unitsPerChunk);
     }
 

@@ -34,7 +34,7 @@ public record WorkerCommand(List<String> jvmOptions, String classPath, String ma
 
     /** {@code mainClass} on this JVM's class path, with the default JVM options. */
     public static WorkerCommand of(String mainClass, String... arguments) {
-        return new WorkerCommand(defaultJvmOptions(), System.getProperty("java.class.path"), mainClass,
+        return new WorkerCommand(defaultJvmOptions(), ChildJvm.classPath(), mainClass,
                 List.of(arguments));
     }
 

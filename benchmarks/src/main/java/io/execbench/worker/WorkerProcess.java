@@ -1,6 +1,7 @@
 package io.execbench.worker;
 
 import io.execbench.child.ChildJvm;
+import io.execbench.files.QuietFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -71,14 +72,14 @@ public final class WorkerProcess implements AutoCloseable {
             stderrFile = Files.createTempFile("execbench-worker-", ".stderr");
             stderr = FileChannel.open(stderrFile, StandardOpenOption.READ);
             Process process = ChildJvm.start(new ProcessBuilder(command.argv()).redirectError(stderrFile.toFile()));
-            deleteQuietly(stderrFile); // both ends hold it open; the name is no longer needed
+            QuietFiles.deleteQuietly(stderrFile); // both ends hold it open; the name is no longer needed
             WorkerProcess worker = new WorkerProcess(label, process, stderr, watchdog);
             // The hello is owed from now on, within the start-up timeout: a JVM start, not a reply.
             worker.dueByNs = System.nanoTime() + watchdog.timeouts().startup().toNanos();
             watchdog.watch(worker);
             return worker;
         } catch (IOException e) {
-            deleteQuietly(stderrFile);
+            QuietFiles.deleteQuietly(stderrFile);
             closeQuietly(stderr);
             throw new UncheckedIOException(label + ": cannot start " + command.argv() + ": " + e.getMessage(), e);
         }
@@ -182,18 +183,7 @@ public final class WorkerProcess implements AutoCloseable {
     public void close(long exitWaitMs) {
         watchdog.forget(this);
         try {
-            out.close();
-        } catch (IOException e) {
-            // Already gone: nothing to tell it.
-        }
-        try {
-            if (!process.waitFor(exitWaitMs, TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(EXIT_WAIT_MS, TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+            ChildJvm.stop(process, out, exitWaitMs);
         } finally {
             closeQuietly(in);
             closeQuietly(stderr);
@@ -266,17 +256,6 @@ public final class WorkerProcess implements AutoCloseable {
             return String.join(" | ", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
         } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A leftover temp file is harmless; failing a benchmark over it is not.
         }
     }
 }

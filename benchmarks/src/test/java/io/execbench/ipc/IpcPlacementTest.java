@@ -3,6 +3,7 @@ package io.execbench.ipc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.execbench.runner.Profile;
 import io.execbench.topology.Affinity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,26 +45,26 @@ class IpcPlacementTest {
 
     @Test
     void payloadSizesFollowTheProfile() {
-        assertThat(IpcRoundTripBenchmark.autoValues("payloadBytes", "smoke")).containsExactly("64", "16384", "1048576");
-        assertThat(IpcRoundTripBenchmark.autoValues("payloadBytes", "quick"))
+        assertThat(new IpcRoundTripBenchmark().values("payloadBytes", Profile.SMOKE)).containsExactly("64", "16384", "1048576");
+        assertThat(new IpcRoundTripBenchmark().values("payloadBytes", Profile.QUICK))
                 .containsExactly("0", "64", "1024", "16384", "262144", "1048576", "16777216");
-        assertThat(IpcRoundTripBenchmark.autoValues("payloadBytes", "full")).hasSize(10)
-                .containsAll(IpcRoundTripBenchmark.autoValues("payloadBytes", "quick"));
-        assertThat(IpcStreamBenchmark.autoValues("payloadBytes", "quick")).containsExactly("1048576");
-        assertThat(IpcStreamBenchmark.autoValues("payloadBytes", "full")).containsExactly("65536", "1048576",
+        assertThat(new IpcRoundTripBenchmark().values("payloadBytes", Profile.FULL)).hasSize(10)
+                .containsAll(new IpcRoundTripBenchmark().values("payloadBytes", Profile.QUICK));
+        assertThat(new IpcStreamBenchmark().values("payloadBytes", Profile.QUICK)).containsExactly("1048576");
+        assertThat(new IpcStreamBenchmark().values("payloadBytes", Profile.FULL)).containsExactly("65536", "1048576",
                 "16777216");
-        assertThat(IpcMessageFormatBenchmark.autoValues("payloadBytes", "smoke")).containsExactly("1024");
-        assertThat(IpcMessageFormatBenchmark.autoValues("payloadBytes", "full")).containsExactly("1024", "1048576");
+        assertThat(new IpcMessageFormatBenchmark().values("payloadBytes", Profile.SMOKE)).containsExactly("1024");
+        assertThat(new IpcMessageFormatBenchmark().values("payloadBytes", Profile.FULL)).containsExactly("1024", "1048576");
         assertThatThrownBy(() -> IpcSweep.parseBytes("auto")).hasMessageContaining("-p payloadBytes=N");
     }
 
     @Test
     void autoValuesOfferOnePlacement() {
-        for (String profile : List.of("smoke", "quick", "full")) {
-            assertThat(IpcRoundTripBenchmark.autoValues("placement", profile))
+        for (Profile profile : List.of(Profile.SMOKE, Profile.QUICK, Profile.FULL)) {
+            assertThat(new IpcRoundTripBenchmark().values("placement", profile))
                     .containsExactly(IpcPlacement.best().label());
         }
-        assertThatThrownBy(() -> IpcRoundTripBenchmark.autoValues("transport", "quick"))
+        assertThatThrownBy(() -> new IpcRoundTripBenchmark().values("transport", Profile.QUICK))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -73,8 +73,8 @@ class ParentDeathTest {
     }
 
     private static Process startHolder(String... holderArgs) throws Exception {
-        return new ProcessBuilder(ChildJvm.argv(List.of(), System.getProperty("java.class.path"),
-                PeerHolder.class.getName(), List.of(holderArgs))).redirectError(ProcessBuilder.Redirect.INHERIT)
+        return new ProcessBuilder(ChildJvm.argv(List.of(), PeerHolder.class.getName(),
+                List.of(holderArgs))).redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
     }
 

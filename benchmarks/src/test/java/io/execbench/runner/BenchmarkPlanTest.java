@@ -58,13 +58,19 @@ class BenchmarkPlanTest {
     }
 
     /** Stands in for a benchmark class whose thread counts depend on the machine. */
-    public static final class AutoFixture {
-        public static List<String> autoValues(String param, String profile) {
+    public static final class AutoFixture implements AutoParams {
+        @Override
+        public List<String> values(String param, Profile profile) {
             if (!param.equals("threads")) {
                 return List.of();
             }
-            return profile.equals("full") ? List.of("1", "2", "3", "4") : List.of("1", "2", "4");
+            return profile == Profile.FULL ? List.of("1", "2", "3", "4") : List.of("1", "2", "4");
         }
+    }
+
+    private static Map<String, String[]> resolveAuto(Map<String, String[]> declared, Profile profile) {
+        String fixture = AutoFixture.class.getName();
+        return BenchmarkPlan.resolveAuto(fixture, BenchmarkPlan.suite(fixture), declared, profile);
     }
 
     @Test
@@ -72,18 +78,24 @@ class BenchmarkPlanTest {
         Map<String, String[]> declared = new LinkedHashMap<>();
         declared.put("threads", new String[] {"auto"});
         declared.put("kernel", new String[] {"alu"});
-        Map<String, String[]> resolved = BenchmarkPlan.resolveAuto(AutoFixture.class.getName(), declared,
-                Profile.QUICK);
+        Map<String, String[]> resolved = resolveAuto(declared, Profile.QUICK);
         assertThat(resolved.get("threads")).containsExactly("1", "2", "4");
         assertThat(resolved.get("kernel")).containsExactly("alu");
-        assertThat(BenchmarkPlan.resolveAuto(AutoFixture.class.getName(), declared, Profile.FULL).get("threads"))
+        assertThat(resolveAuto(declared, Profile.FULL).get("threads"))
                 .containsExactly("1", "2", "3", "4");
     }
 
     @Test
     void autoParamWithoutValuesIsAnErrorNamingTheMethod() {
         Map<String, String[]> declared = Map.of("size", new String[] {"auto"});
-        assertThatThrownBy(() -> BenchmarkPlan.resolveAuto(AutoFixture.class.getName(), declared, Profile.SMOKE))
-                .hasMessageContaining("AutoFixture.autoValues(\"size\", \"smoke\") returned no values");
+        assertThatThrownBy(() -> resolveAuto(declared, Profile.SMOKE))
+                .hasMessageContaining("AutoFixture.values(\"size\", smoke) returned no values");
+    }
+
+    @Test
+    void autoParamOfAClassThatIsNoAutoParamsIsAnErrorNamingTheInterface() {
+        Map<String, String[]> declared = Map.of("size", new String[] {"auto"});
+        assertThatThrownBy(() -> BenchmarkPlan.resolveAuto("some.Benchmark", java.util.Optional.empty(), declared,
+                Profile.QUICK)).hasMessageContaining("needs some.Benchmark to implement AutoParams");
     }
 }

@@ -25,8 +25,7 @@ final class RunnerProcess {
         List<String> arguments = new ArrayList<>(List.of("--profile=" + profile, "--include=" + include,
                 "--results=" + results));
         arguments.addAll(List.of(extraArgs));
-        return new ProcessBuilder(ChildJvm.argv(options, System.getProperty("java.class.path"),
-                BenchMain.class.getName(), arguments))
+        return new ProcessBuilder(ChildJvm.argv(options, BenchMain.class.getName(), arguments))
                 .redirectErrorStream(true)
                 .redirectOutput(log(results).toFile())
                 .start();

@@ -3,6 +3,7 @@ package io.execbench.scaling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execbench.latency.IntervalLog;
+import io.execbench.runner.Profile;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class ScalingBenchmarkSmokeTest {
 
     @Test
     void everyPlannedPlacementAndKernelRunsOversubscribedAndInline(@TempDir Path latency) throws Exception {
-        List<String> placements = ScalingBenchmark.autoValues("placement", "test");
+        List<String> placements = new ScalingBenchmark().values("placement", Profile.TEST);
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(ScalingBenchmark.class.getName() + "\\.")
                 .forks(1)

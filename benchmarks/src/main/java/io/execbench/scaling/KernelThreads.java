@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 
 /**
- * A fixed set of platform threads, started (and pinned) once, that run one batch of kernel chunks per call of
+ * The scaling sweep's threads (not a pool of worker JVMs: that is io.execbench.worker.WorkerPool): a fixed set of
+ * platform threads, started (and pinned) once, that run one batch of kernel chunks per call of
  * {@link #runBatch}. The caller does no work itself: it opens the batch, sleeps in the phaser, and wakes when every
  * worker has arrived at the end, so exactly {@code threads} threads compete for CPUs.
  *
@@ -31,7 +32,7 @@ import org.HdrHistogram.Histogram;
  * oversubscription does to latency. Two {@code System.nanoTime()} reads and one histogram update per chunk of tens of
  * microseconds cost well under 0.1%.
  */
-final class WorkerPool implements AutoCloseable {
+final class KernelThreads implements AutoCloseable {
 
     private static final int PAD = 16; // longs between two workers' slots: 128 bytes, so no false sharing
     /** The longest chunk latency a histogram tracks; longer ones (a stall of a minute) are recorded as this. */
@@ -55,7 +56,7 @@ final class WorkerPool implements AutoCloseable {
      * Starts {@code kernels.length} workers; worker {@code i} uses {@code kernels[i]} and, when {@code cpuOrder} is
      * not empty, pins itself to {@code cpuOrder.get(i % size)} before its first batch.
      */
-    WorkerPool(Kernel[] kernels, int unitsPerChunk, List<Integer> cpuOrder, String name) {
+    KernelThreads(Kernel[] kernels, int unitsPerChunk, List<Integer> cpuOrder, String name) {
         int threads = kernels.length;
         this.kernels = kernels.clone();
         this.unitsPerChunk = unitsPerChunk;

@@ -9,16 +9,16 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class WorkerPoolTest {
+class KernelThreadsTest {
 
     @Test
     void batchChecksumEqualsTheSingleThreadRecomputationWhateverTheSplit() {
         Kernel[] kernels = {Kernels.create("alu"), Kernels.create("alu"), Kernels.create("alu")};
-        try (WorkerPool pool = new WorkerPool(kernels, 1000, List.of(), "test")) {
+        try (KernelThreads pool = new KernelThreads(kernels, 1000, List.of(), "test")) {
             assertThat(pool.pinning()).containsExactly("os", "os", "os");
             for (long seed = 1; seed <= 5; seed++) {
                 long checksum = pool.runBatch(seed, 50);
-                assertThat(checksum).isEqualTo(WorkerPool.expectedChecksum(kernels[0], seed, 50, 1000));
+                assertThat(checksum).isEqualTo(KernelThreads.expectedChecksum(kernels[0], seed, 50, 1000));
                 assertThat(Arrays.stream(pool.chunksPerWorker()).sum()).isEqualTo(50);
             }
         }
@@ -27,14 +27,14 @@ class WorkerPoolTest {
     @Test
     void everyChunkLeavesOneLatencySampleUntilReset() {
         Kernel[] kernels = {Kernels.create("alu"), Kernels.create("alu")};
-        try (WorkerPool pool = new WorkerPool(kernels, 20_000, List.of(), "test")) {
+        try (KernelThreads pool = new KernelThreads(kernels, 20_000, List.of(), "test")) {
             pool.runBatch(1, 40);
             pool.runBatch(2, 30);
             org.HdrHistogram.Histogram latency = pool.chunkLatency();
             assertThat(latency.getTotalCount()).isEqualTo(70);
             // 20 000 alu steps take microseconds, never nothing and never a minute.
             assertThat(latency.getMinValue()).isPositive();
-            assertThat(latency.getMaxValue()).isLessThan(WorkerPool.MAX_RECORDED_NS);
+            assertThat(latency.getMaxValue()).isLessThan(KernelThreads.MAX_RECORDED_NS);
             pool.resetChunkLatency();
             assertThat(pool.chunkLatency().getTotalCount()).isZero();
             pool.runBatch(3, 5);
@@ -48,9 +48,9 @@ class WorkerPoolTest {
         org.junit.jupiter.api.Assumptions.assumeFalse(allowed.isEmpty(), "pinning unavailable here");
         Kernel[] kernels = {Kernels.create("fp"), Kernels.create("fp")};
         List<Integer> order = List.of(allowed.getFirst());
-        try (WorkerPool pool = new WorkerPool(kernels, 100, order, "test")) {
+        try (KernelThreads pool = new KernelThreads(kernels, 100, order, "test")) {
             assertThat(pool.pinning()).containsOnly("cpu " + allowed.getFirst());
-            assertThat(pool.runBatch(7, 10)).isEqualTo(WorkerPool.expectedChecksum(kernels[0], 7, 10, 100));
+            assertThat(pool.runBatch(7, 10)).isEqualTo(KernelThreads.expectedChecksum(kernels[0], 7, 10, 100));
         }
     }
 }

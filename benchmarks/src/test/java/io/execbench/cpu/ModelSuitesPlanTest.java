@@ -1,0 +1,69 @@
+package io.execbench.cpu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.execbench.runner.BenchmarkPlan;
+import io.execbench.runner.PlannedBenchmark;
+import io.execbench.runner.Profile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the runner plans of the execution-model suites: a grid chosen per profile, never a method per budget. */
+class ModelSuitesPlanTest {
+
+    private static List<String> plan(String include, Profile profile) {
+        return BenchmarkPlan.of(include, profile).stream().map(PlannedBenchmark::shortLabel).toList();
+    }
+
+    @Test
+    void offloadRunsAluAtEverySizeCoarseOnlyModelsAtTenMsAndMemoryForInlineAndFixedPool() {
+        List<String> quick = plan("cpu\\.OffloadBenchmark\\.", Profile.QUICK);
+
+        assertThat(quick).containsExactlyInAnyOrder(
+                "OffloadBenchmark.baseline kernel=alu",
+                "OffloadBenchmark.batch kernel=alu model=inline workUnits=333",
+                "OffloadBenchmark.batch kernel=alu model=inline workUnits=33333",
+                "OffloadBenchmark.batch kernel=alu model=inline workUnits=3333333",
+                "OffloadBenchmark.batch kernel=memory model=inline workUnits=5000",
+                "OffloadBenchmark.batch kernel=alu model=eventLoop workUnits=3333333",
+                "OffloadBenchmark.batch kernel=alu model=fixedPool workUnits=333",
+                "OffloadBenchmark.batch kernel=alu model=fixedPool workUnits=33333",
+                "OffloadBenchmark.batch kernel=alu model=fixedPool workUnits=3333333",
+                "OffloadBenchmark.batch kernel=memory model=fixedPool workUnits=5000",
+                "OffloadBenchmark.batch kernel=alu model=forkJoin workUnits=333",
+                "OffloadBenchmark.batch kernel=alu model=forkJoin workUnits=33333",
+                "OffloadBenchmark.batch kernel=alu model=forkJoin workUnits=3333333",
+                "OffloadBenchmark.batch kernel=alu model=virtual workUnits=333",
+                "OffloadBenchmark.batch kernel=alu model=virtual workUnits=33333",
+                "OffloadBenchmark.batch kernel=alu model=virtual workUnits=3333333",
+                "OffloadBenchmark.batch kernel=alu model=processes workUnits=333",
+                "OffloadBenchmark.batch kernel=alu model=processes workUnits=33333",
+                "OffloadBenchmark.batch kernel=alu model=processes workUnits=3333333",
+                "OffloadBenchmark.batch kernel=alu model=spawnPerTask workUnits=3333333");
+        for (Profile profile : Profile.values()) {
+            assertThat(plan("cpu\\.OffloadBenchmark\\.", profile)).as(profile.label()).isEqualTo(quick);
+        }
+    }
+
+    @Test
+    void poolSizeSweepsOneCoresAndMultiplesOfThisMachine() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<String> sizes = PoolSizeBenchmark.poolSizes(cores);
+
+        assertThat(PoolSizeBenchmark.poolSizes(2)).containsExactly("1", "2", "4", "8");
+        assertThat(PoolSizeBenchmark.poolSizes(1)).containsExactly("1", "2", "4");
+        assertThat(plan("cpu\\.PoolSizeBenchmark\\.", Profile.QUICK)).hasSize(2 * sizes.size())
+                .contains("PoolSizeBenchmark.batch kernel=alu poolSize=1 model=fixedPool workUnits=33333",
+                        "PoolSizeBenchmark.batch kernel=alu poolSize=" + cores + " model=virtual workUnits=33333");
+    }
+
+    @Test
+    void taskLatencyMeasuresOneSmallTaskPerModelWithInlineAsTheBaseline() {
+        assertThat(plan("cpu\\.TaskLatencyBenchmark\\.", Profile.QUICK)).containsExactly(
+                "TaskLatencyBenchmark.task kernel=alu model=inline workUnits=333",
+                "TaskLatencyBenchmark.task kernel=alu model=eventLoop workUnits=333",
+                "TaskLatencyBenchmark.task kernel=alu model=fixedPool workUnits=333",
+                "TaskLatencyBenchmark.task kernel=alu model=virtual workUnits=333",
+                "TaskLatencyBenchmark.task kernel=alu model=processes workUnits=333");
+    }
+}
