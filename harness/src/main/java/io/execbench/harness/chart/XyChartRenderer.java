@@ -50,6 +50,12 @@ public final class XyChartRenderer {
     static final String CLIPPED_MARK_LEFT = "\u25C0";
     static final String CLIPPED_NOTE = CLIPPED_MARK + " at the axis: the interval reaches below zero, cut there "
             + "(the quantity cannot be negative; the table gives the interval)";
+    /** Marks a whisker cut at the top of a linear axis. */
+    static final String CAPPED_MARK = "\u25B2";
+    /** How far above the largest value a linear axis reaches before whiskers are cut. */
+    static final double CAP_FACTOR = 3;
+    static final String CAPPED_NOTE = CAPPED_MARK + " the interval reaches past 3x the largest value, cut there (the"
+            + " table gives the interval)";
 
     /**
      * {@code chart} small: no title or subtitle (the page says what it is beside it), for the "At a glance" cards.
@@ -77,12 +83,22 @@ public final class XyChartRenderer {
         boolean logX = spec.x().scale() == Scale.LOG;
         boolean logY = spec.y().scale() == Scale.LOG;
         boolean clipAtZero = spec.y().nonNegative() && !logY;
+        double cap = logY ? Double.POSITIVE_INFINITY : whiskerCap(spec, logX);
         boolean clipped = false;
+        boolean capped = false;
         int index = 0;
         for (Series series : spec.series()) {
             if (series.style() == Style.POINTS_WITH_INTERVALS) {
-                plot.setDataset(index, intervals(series, logX, logY, clipAtZero));
+                plot.setDataset(index, intervals(series, logX, logY, clipAtZero, cap));
                 for (Point p : series.points()) {
+                    if (drawable(p, logX, logY) && p.high() > cap) {
+                        capped = true;
+                        XYTextAnnotation mark = new XYTextAnnotation(CAPPED_MARK, p.x(), cap);
+                        mark.setTextAnchor(TextAnchor.TOP_CENTER);
+                        mark.setFont(ChartStyle.TICK_FONT);
+                        mark.setPaint(ChartStyle.colour(series.colour()));
+                        plot.addAnnotation(mark);
+                    }
                     if (clipAtZero && drawable(p, logX, logY) && p.low() < 0) {
                         clipped = true;
                         XYTextAnnotation mark = new XYTextAnnotation(CLIPPED_MARK, p.x(), 0);
@@ -115,9 +131,21 @@ public final class XyChartRenderer {
             }
         }
         JFreeChart chart = new JFreeChart(spec.title(), ChartStyle.TITLE_FONT, plot, !spec.series().isEmpty());
-        ChartStyle.frame(chart, !clipped ? spec.subtitle()
-                : spec.subtitle() == null ? CLIPPED_NOTE : spec.subtitle() + "; " + CLIPPED_NOTE);
+        String note = clipped && capped ? CLIPPED_NOTE + "; " + CAPPED_NOTE : clipped ? CLIPPED_NOTE
+                : capped ? CAPPED_NOTE : null;
+        ChartStyle.frame(chart, note == null ? spec.subtitle()
+                : spec.subtitle() == null ? note : spec.subtitle() + "; " + note);
         return chart;
+    }
+
+    /**
+     * The top of a linear value axis: {@value #CAP_FACTOR} times the largest value drawn. One interval from three
+     * iterations can be ten thousand times its value; drawn whole, it would flatten every point to the axis.
+     */
+    private static double whiskerCap(XyChart spec, boolean logX) {
+        double largest = spec.series().stream().flatMap(s -> s.points().stream())
+                .filter(p -> drawable(p, logX, false)).mapToDouble(Point::y).max().orElse(Double.NaN);
+        return largest > 0 ? largest * CAP_FACTOR : Double.POSITIVE_INFINITY;
     }
 
     private static ValueAxis axis(Axis spec) {
@@ -159,7 +187,7 @@ public final class XyChartRenderer {
      * of a quantity that cannot be negative, an interval reaching below zero is cut at zero (and marked).
      */
     private static YIntervalSeriesCollection intervals(Series series, boolean logX, boolean logY,
-                                                       boolean clipAtZero) {
+                                                       boolean clipAtZero, double cap) {
         YIntervalSeries data = new YIntervalSeries(series.name(), false, true);
         for (Point p : series.points()) {
             if (!drawable(p, logX, logY)) {
@@ -167,7 +195,7 @@ public final class XyChartRenderer {
             }
             boolean hasInterval = Double.isFinite(p.low()) && Double.isFinite(p.high());
             double low = hasInterval ? p.low() : p.y();
-            double high = hasInterval ? p.high() : p.y();
+            double high = Math.min(hasInterval ? p.high() : p.y(), Math.max(cap, p.y()));
             data.add(p.x(), p.y(), logY ? Math.max(low, p.y() / 1000) : clipAtZero ? Math.max(low, 0) : low, high);
         }
         YIntervalSeriesCollection collection = new YIntervalSeriesCollection();
