@@ -180,6 +180,13 @@ final class DuetBarrier implements AutoCloseable {
                 // closing is what we want; a failure to close changes nothing for the fork
             }
         }
+        try {
+            // A registered channel's socket is closed only when its key is flushed by a selection: flush now, so that a
+            // fork waiting in the listener's backlog is reset at once and not at the end of its own timeout.
+            selector.selectNow();
+        } catch (IOException | java.nio.channels.ClosedSelectorException ignored) {
+            // the selector is gone, and with it every registration
+        }
     }
 
     @Override

@@ -101,6 +101,34 @@ class DuetRoundsTest {
     }
 
     @Test
+    void abJsonRecordsEachBenchmarksModeAndEachDuetsCpus(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        AbSession.Forks interleaved = (build, key, name) ->
+                new AbSession.Outcome(result(key, new double[] {100, 101, 99}), null);
+        List<AbSession.Track> tracks = session(interleaved, new DuetRounds(new BiasedCpus(false), 0, 1))
+                .run(List.of(FP, SCALING));
+        var comparison = AbResults.comparison("id", A, B, tracks, 12, ComparisonSettings.DEFAULTS);
+
+        AbResults.writeJson(dir, comparison, A, B, tracks, "quick", java.time.Instant.EPOCH, java.time.Instant.EPOCH,
+                8, 12, "duet");
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("ab.json").toFile());
+        assertThat(json.path("mode").asText()).isEqualTo("duet");
+        var fp = json.path("benchmarks").get(0);
+        assertThat(fp.path("runMode").asText()).isEqualTo("duet");
+        assertThat(fp.path("reason").asText()).startsWith("duet: ");
+        var legs = fp.path("pairs").get(0).path("legs");
+        assertThat(legs).hasSize(2);
+        assertThat(legs.get(0).path("cpuA").asInt()).isEqualTo(legs.get(1).path("cpuB").asInt());
+        assertThat(legs.get(0).path("a")).hasSize(3);
+        assertThat(fp.path("pairs").get(0).path("logRatio").asDouble()).isEqualTo(tracks.get(0).pairs.getFirst()
+                .logRatio());
+        var scaling = json.path("benchmarks").get(1);
+        assertThat(scaling.path("runMode").asText()).isEqualTo("interleaved");
+        assertThat(scaling.path("pairs").get(0).has("legs")).isFalse();
+    }
+
+    @Test
     void aFailedDuetEndsTheBenchmarkWithOneSentence() throws Exception {
         AbSession.Forks unused = (build, key, name) -> {
             throw new AssertionError("a duet benchmark ran as an interleaved fork");
