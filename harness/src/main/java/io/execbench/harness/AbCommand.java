@@ -7,6 +7,7 @@ import io.execbench.harness.compare.Verdict;
 import io.execbench.harness.compare.ab.AbException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,6 +58,17 @@ final class AbCommand implements Callable<Integer> {
             description = "No new round after this long (default: smoke 15, quick 35, full 180).")
     private Integer timeBudgetMinutes;
 
+    @Option(names = "--mode", defaultValue = "auto", paramLabel = "interleaved|duet|auto",
+            description = "How single-threaded benchmarks run: interleaved (one build after the other), duet (both"
+                    + " at once, each pinned to its own CPU, iterations paired, CPUs swapped within each round), or"
+                    + " auto (duet only with 4 or more CPUs allowed: measured, see docs/ab.md). Multi-threaded suites"
+                    + " (cpu, ipc, scaling) are always interleaved. Default: ${DEFAULT-VALUE}.")
+    private String mode;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=V1,V2",
+            description = "Only the planned benchmarks whose @Param NAME is one of the values (repeatable).")
+    private java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+
     @Option(names = "--seed", description = "Seed of the shuffles (default: from the clock; recorded in ab.json).")
     private Long seed;
 
@@ -78,7 +90,7 @@ final class AbCommand implements Callable<Integer> {
         try {
             outcome = new AbComparison(absoluteRoot, maven, resultsDir,
                     reports != null ? reports : absoluteRoot.resolve("reports"), settings, ab,
-                    line -> Console.line(out, line)).run(against, profile, include);
+                    line -> Console.line(out, line)).withMode(mode).withParams(paramSets()).run(against, profile, include);
         } catch (AbException e) {
             Console.line(spec.commandLine().getErr(), "error: " + e.getMessage());
             return HarnessMain.BAD_INPUT;
@@ -86,6 +98,12 @@ final class AbCommand implements Callable<Integer> {
         print(outcome.comparison(), outcome.folder(), out);
         Console.line(out, "A/B report: " + outcome.page());
         return verdicts.exitCode(outcome.comparison());
+    }
+
+    private java.util.Map<String, java.util.Set<String>> paramSets() {
+        java.util.Map<String, java.util.Set<String>> sets = new java.util.LinkedHashMap<>();
+        params.forEach((name, values) -> sets.put(name, new java.util.LinkedHashSet<>(List.of(values.split(",")))));
+        return sets;
     }
 
     private static void print(Comparison comparison, Path folder, PrintWriter out) {

@@ -4,10 +4,13 @@ import io.execbench.harness.compare.Comparison;
 import io.execbench.harness.compare.ComparisonSettings;
 import io.execbench.harness.compare.StoppingRule;
 import io.execbench.harness.compare.ab.AbException;
+import io.execbench.harness.compare.ab.AbMode;
 import io.execbench.harness.compare.ab.AbResults;
 import io.execbench.harness.compare.ab.AbSession;
 import io.execbench.harness.compare.ab.BaselineBuilder;
 import io.execbench.harness.compare.ab.Build;
+import io.execbench.harness.compare.ab.DuetRounds;
+import io.execbench.harness.compare.ab.DuetRunner;
 import io.execbench.harness.compare.ab.ForkRunner;
 import io.execbench.harness.compare.ab.Plan;
 import io.execbench.harness.compare.ab.PlanReader;
@@ -74,6 +77,8 @@ public final class AbComparison {
     private final ComparisonSettings settings;
     private final Settings budget;
     private final Consumer<String> progress;
+    private AbMode mode = AbMode.AUTO;
+    private java.util.Map<String, java.util.Set<String>> params = java.util.Map.of();
 
     public AbComparison(Path root, Path maven, Path resultsDir, Path reportsDir, ComparisonSettings settings,
                         Settings budget, Consumer<String> progress) {
@@ -84,6 +89,25 @@ public final class AbComparison {
         this.settings = settings;
         this.budget = budget;
         this.progress = progress;
+    }
+
+    /**
+     * How single-threaded benchmarks run: {@code interleaved}, {@code duet} (both builds at once, pinned to two
+     * CPUs) or {@code auto} (duets where enough CPUs are allowed; {@link AbMode#AUTO_DUET_MIN_CPUS}).
+     */
+    public AbComparison withMode(String mode) throws AbException {
+        try {
+            this.mode = AbMode.parse(mode);
+        } catch (IllegalArgumentException e) {
+            throw new AbException(e.getMessage());
+        }
+        return this;
+    }
+
+    /** Keeps only the planned benchmarks whose {@code @Param} {@code name} is one of the values given for it. */
+    public AbComparison withParams(java.util.Map<String, java.util.Set<String>> params) {
+        this.params = java.util.Map.copyOf(params);
+        return this;
     }
 
     /** Compares {@code againstRef} (A) with the working tree (B) over the benchmarks the profile plans. */
@@ -105,26 +129,46 @@ public final class AbComparison {
         Path forks = Files.createDirectories(partial.resolve("forks"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 
-        Plan plan = PlanReader.read(java, candidate, profile, include, forks);
+        Plan plan = PlanReader.restrict(PlanReader.read(java, candidate, profile, include, forks), params);
         boolean canary = baseline.hasCanary() && candidate.hasCanary();
         progress.accept(String.format(Locale.ROOT, "A/B: %d benchmarks, profile %s, 1 warm-up round then"
                         + " %d to %d paired rounds (seed %d)%s; results in %s", plan.benchmarks().size(), profile,
                 rule.minRounds(), rule.maxRounds(), budget.seed(),
                 canary ? "" : "; no per-iteration canary (one build lacks it)", partial));
-        AbSession session = new AbSession(baseline, candidate, new ForkRunner(java, plan.budget(), forks, canary),
-                settings, rule, budget.timeBudget(), budget.seed(), System::nanoTime, progress);
-        List<AbSession.Track> tracks = session.run(plan.benchmarks());
+        ForkRunner forkRunner = new ForkRunner(java, plan.budget(), forks, canary);
+        AbSession session = new AbSession(baseline, candidate, forkRunner, settings, rule, budget.timeBudget(),
+                budget.seed(), System::nanoTime, progress);
+        AbMode.Pinning pinning = mode == AbMode.INTERLEAVED ? null : AbMode.Pinning.detect();
+        long duets = pinning == null ? 0 : plan.benchmarks().stream().filter(k -> mode.duet(k, pinning)).count();
+        List<AbSession.Track> tracks;
+        if (duets == 0) {
+            if (mode == AbMode.DUET && pinning.problem() != null) {
+                progress.accept(pinning.problem());
+            }
+            tracks = session.run(plan.benchmarks());
+        } else {
+            int[] cpus = pinning.cpus();
+            progress.accept(String.format(Locale.ROOT, "mode %s: %d single-threaded benchmarks as duets on CPUs %d"
+                    + " and %d (swapped within each round), the other %d interleaved", mode.label(), duets, cpus[0],
+                    cpus[1], plan.benchmarks().size() - duets));
+            try (DuetRunner runner = new DuetRunner(forkRunner, baseline, candidate, AbMode.Pinning.taskset())) {
+                tracks = session.withDuets(new DuetRounds(runner, cpus[0], cpus[1]), k -> mode.duet(k, pinning))
+                        .run(plan.benchmarks());
+            }
+        }
 
         int rounds = tracks.stream().mapToInt(AbSession.Track::pairCount).max().orElse(0);
         Comparison comparison = AbResults.comparison(id, baseline, candidate, tracks, rounds, settings);
         VerdictFiles.write(comparison, partial);
         AtomicFiles.write(partial.resolve("ab.json"), AbResults.json(comparison, baseline, candidate, tracks,
-                profile, startedAt, Instant.now(), rule.minRounds(), rule.maxRounds()));
+                profile, startedAt, Instant.now(), rule.minRounds(), rule.maxRounds(), mode.label()));
         Path done = resultsDir.resolve("ab").resolve(id);
         Files.move(partial, done, StandardCopyOption.ATOMIC_MOVE);
         String method = String.format(Locale.ROOT, "Profile %s, one fork per build per round, %d paired rounds at"
                         + " most after an unpaired warm-up round, benchmarks shuffled per round and the builds of a pair"
-                        + " run back to back in a random order; Wilcoxon signed-rank test at alpha %s, Hodges-Lehmann"
+                        + " run back to back in a random order" + (duets == 0 ? "" : " (interleaved), or as two duets"
+                        + " with the CPUs swapped, iterations paired (duet; each benchmark's mode is in its reason)")
+                        + "; Wilcoxon signed-rank test at alpha %s, Hodges-Lehmann"
                         + " ratio with its interval; regressed or improved only when significant and the whole"
                         + " interval lies beyond %.1f%%.", profile, rule.maxRounds(), settings.alpha(),
                 settings.minEffect() * 100);

@@ -18,11 +18,16 @@ final class ClassReferences {
     static final String ROOT = "io/execbench/harness/";
 
     private static final Pattern TYPE = Pattern.compile("L(io/execbench/harness/[\\w/$]+);");
+    /** A class named in a string constant (a class a child JVM loads by name): {@code io.execbench.harness.X.Y}. */
+    private static final Pattern NAMED = Pattern.compile("^io\\.execbench\\.harness\\.[\\w.$]+$");
 
     private ClassReferences() {
     }
 
-    /** Every harness class the class file names: constant-pool classes and the types in descriptors/signatures. */
+    /**
+     * Every harness class the class file names: constant-pool classes, the types in descriptors and signatures, and
+     * class names written as string constants (loaded by name, e.g. in a child JVM).
+     */
     static TreeSet<String> of(ClassModel model) {
         TreeSet<String> used = new TreeSet<>();
         for (PoolEntry entry : model.constantPool()) {
@@ -35,6 +40,9 @@ final class ClassReferences {
                 Matcher m = TYPE.matcher(u.stringValue());
                 while (m.find()) {
                     used.add(m.group(1));
+                }
+                if (NAMED.matcher(u.stringValue()).matches()) {
+                    used.add(u.stringValue().replace('.', '/'));
                 }
             }
         }

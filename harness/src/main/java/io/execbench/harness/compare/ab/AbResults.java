@@ -24,15 +24,20 @@ import java.util.OptionalInt;
  * Turns an A/B session's tracks into the comparison every verdict writer already knows ({@link Comparison}: one
  * {@code score (paired)} metric per benchmark, B against A) and writes {@code ab.json}, the pairing itself:
  * <pre>{@code
- * { "formatVersion": 1, "kind": "ab", "mode": "interleaved", "profile": "quick", "startedAt": ..., "endedAt": ...,
+ * { "formatVersion": 1, "kind": "ab", "mode": "auto", "profile": "quick", "startedAt": ..., "endedAt": ...,
  *   "a": {"ref": "main~1", "commit": "..."}, "b": {"ref": "working tree", "commit": "..."},
  *   "alpha": 0.01, "minEffect": 0.03, "minRounds": 8, "maxRounds": 20,
  *   "benchmarks": [ { "benchmark": "...", "mode": "avgt", "params": {...}, "unit": "ns/op", "verdict": "regressed",
  *       "ratio": 1.104, "low": 1.079, "high": 1.126, "pValue": 0.0002, "reason": "...", "failure": null,
+ *       "runMode": "interleaved",
  *       "pairs": [ {"round": 1, "first": "B", "a": 1021.5, "b": 1125.0}, ... ] } ] }
  * }</pre>
- * {@code a} and {@code b} of a pair are each build's fork statistic: the median of its measurement iterations (JMH's
- * score for SampleTime).
+ * {@code mode} is what was asked ({@code interleaved}, {@code duet} or {@code auto}), {@code runMode} what each
+ * benchmark ran as ({@code interleaved} or {@code duet}). {@code a} and {@code b} of an interleaved pair are each
+ * build's fork statistic: the median of its measurement iterations (JMH's score for SampleTime). A duet pair has
+ * {@code "first": "both"}, {@code a} and {@code b} the geometric means of each build's two duet medians,
+ * {@code logRatio} the pair's value, and {@code legs}: per duet {@code {"cpuA": 0, "cpuB": 1, "a": [iterations],
+ * "b": [iterations], "logRatio": median of log(b_i / a_i)}} ({@link DuetPairing}).
  */
 public final class AbResults {
 
@@ -58,18 +63,18 @@ public final class AbResults {
     private static BenchmarkComparison benchmark(AbSession.Track track, ComparisonSettings settings) {
         if (track.failure != null) {
             return new BenchmarkComparison(track.key, "", Direction.LOWER_IS_BETTER, Verdict.NOT_COMPARABLE,
-                    track.failure, List.of());
+                    track.mode + ": " + track.failure, List.of());
         }
         PairedComparison c = track.comparison;
         String unit = track.pairs.isEmpty() ? "" : track.pairs.getFirst().unit();
         if (c == null) {
             return new BenchmarkComparison(track.key, unit, Direction.LOWER_IS_BETTER, Verdict.NOISY,
-                    "no paired round finished", List.of());
+                    track.mode + ": no paired round finished", List.of());
         }
         double[] as = track.pairs.stream().mapToDouble(AbSession.Pair::baseline).sorted().toArray();
         double[] bs = track.pairs.stream().mapToDouble(AbSession.Pair::candidate).sorted().toArray();
-        String reason = c.verdict() == Verdict.NOISY ? c.reason() + "; " + forecast(c, track.logRatios())
-                : c.reason();
+        String reason = track.mode + ": " + (c.verdict() == Verdict.NOISY // how it was measured, then the verdict
+                ? c.reason() + "; " + forecast(c, track.logRatios()) : c.reason());
         MetricComparison metric = new MetricComparison("score (paired)", median(as), median(bs), as.length,
                 bs.length, c.ratio(), c.pValue(), c.threshold(), c.verdict(), reason);
         return new BenchmarkComparison(track.key, unit, c.direction(), c.verdict(), reason, List.of(metric));
@@ -77,10 +82,10 @@ public final class AbResults {
 
     /** The text of {@code ab.json}: both builds, the settings, and per benchmark its verdict and every pair. */
     public static String json(Comparison comparison, Build a, Build b, List<AbSession.Track> tracks,
-                          String profile, Instant startedAt, Instant endedAt, int minRounds, int maxRounds)
-            throws IOException {
+                              String profile, Instant startedAt, Instant endedAt, int minRounds, int maxRounds,
+                              String mode) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("formatVersion", 1).put("kind", "ab").put("mode", "interleaved").put("profile", profile)
+        root.put("formatVersion", 1).put("kind", "ab").put("mode", mode).put("profile", profile)
                 .put("startedAt", startedAt.toString()).put("endedAt", endedAt.toString());
         root.putObject("a").put("ref", a.ref()).put("commit", a.commit());
         root.putObject("b").put("ref", b.ref()).put("commit", b.commit());
@@ -99,10 +104,24 @@ public final class AbResults {
             putNumber(node, "low", ratio.low());
             putNumber(node, "high", ratio.high());
             putNumber(node, "pValue", track.comparison == null ? Double.NaN : track.comparison.pValue());
-            node.put("reason", verdict.reason()).put("failure", track.failure);
+            node.put("reason", verdict.reason()).put("failure", track.failure).put("runMode", track.mode);
             ArrayNode pairs = node.putArray("pairs");
-            track.pairs.forEach(p -> pairs.addObject().put("round", p.round()).put("first", p.firstBuild())
-                    .put("a", p.baseline()).put("b", p.candidate()));
+            for (AbSession.Pair p : track.pairs) {
+                ObjectNode pair = pairs.addObject().put("round", p.round()).put("first", p.firstBuild())
+                        .put("a", p.baseline()).put("b", p.candidate());
+                if (!p.legs().isEmpty()) {
+                    pair.put("logRatio", p.logRatio());
+                    ArrayNode legs = pair.putArray("legs");
+                    for (DuetPairing.Leg leg : p.legs()) {
+                        ObjectNode l = legs.addObject().put("cpuA", leg.cpuOfA()).put("cpuB", leg.cpuOfB());
+                        ArrayNode as = l.putArray("a");
+                        ArrayNode bs = l.putArray("b");
+                        java.util.Arrays.stream(leg.baseline()).forEach(as::add);
+                        java.util.Arrays.stream(leg.candidate()).forEach(bs::add);
+                        l.put("logRatio", leg.logRatio());
+                    }
+                }
+            }
         }
         return MAPPER.writeValueAsString(root) + "\n";
     }

@@ -48,6 +48,8 @@ public final class AbSession {
     /** The pairs of one benchmark so far, and its state. */
     public static final class Track {
         final BenchmarkKey key;
+        /** {@code interleaved} or {@code duet}. */
+        final String mode;
         final List<Pair> pairs = new ArrayList<>();
         PairedComparison comparison;
         StoppingRule.Decision decision = StoppingRule.Decision.CONTINUE;
@@ -59,7 +61,12 @@ public final class AbSession {
         }
 
         Track(BenchmarkKey key) {
+            this(key, "interleaved");
+        }
+
+        Track(BenchmarkKey key, String mode) {
             this.key = key;
+            this.mode = mode;
         }
 
         boolean running() {
@@ -75,14 +82,22 @@ public final class AbSession {
      * One round's pair: each build's fork statistic (median iteration score, or the mean for SampleTime).
      *
      * @param round        1-based round
-     * @param firstBuild   which build ran first in the pair ({@code A} or {@code B})
+     * @param firstBuild   which build ran first in the pair ({@code A} or {@code B}; {@code both} for a duet)
      * @param baseline     A's statistic
      * @param candidate    B's statistic
      * @param unit         JMH's unit of both
+     * @param legs         a duet round's two duets, whose log-ratio is the pair's ({@link DuetPairing}); empty for
+     *                     an interleaved round
      */
-    record Pair(int round, String firstBuild, double baseline, double candidate, String unit) {
+    record Pair(int round, String firstBuild, double baseline, double candidate, String unit,
+                List<DuetPairing.Leg> legs) {
+
+        Pair(int round, String firstBuild, double baseline, double candidate, String unit) {
+            this(round, firstBuild, baseline, candidate, unit, List.of());
+        }
+
         double logRatio() {
-            return PairedComparator.logRatio(baseline, candidate);
+            return legs.isEmpty() ? PairedComparator.logRatio(baseline, candidate) : DuetPairing.roundLogRatio(legs);
         }
     }
 
@@ -95,6 +110,8 @@ public final class AbSession {
     private final Random random;
     private final LongSupplier nanoClock;
     private final Consumer<String> progress;
+    private DuetRounds duets;
+    private java.util.function.Predicate<BenchmarkKey> duetKeys = key -> false;
 
  public   AbSession(Build baseline, Build candidate, Forks forks, ComparisonSettings settings, StoppingRule rule,
               Duration timeBudget, long seed, LongSupplier nanoClock, Consumer<String> progress) {
@@ -109,10 +126,18 @@ public final class AbSession {
         this.progress = progress;
     }
 
+    /** Runs the benchmarks {@code duetKeys} accepts as duets ({@link DuetRounds}) instead of interleaved forks. */
+   public AbSession withDuets(DuetRounds duets, java.util.function.Predicate<BenchmarkKey> duetKeys) {
+        this.duets = duets;
+        this.duetKeys = duetKeys;
+        return this;
+    }
+
     /** Runs the rounds and returns every benchmark's track, in plan order. */
    public List<Track> run(List<BenchmarkKey> plan) throws InterruptedException {
         Map<BenchmarkKey, Track> tracks = new LinkedHashMap<>();
-        plan.forEach(key -> tracks.put(key, new Track(key)));
+        plan.forEach(key -> tracks.put(key, new Track(key, duets != null && duetKeys.test(key) ? "duet"
+                : "interleaved")));
         long start = nanoClock.getAsLong();
         for (int round = 0; round <= rule.maxRounds(); round++) {
             List<Track> running = tracks.values().stream().filter(Track::running).toList();
@@ -138,6 +163,10 @@ public final class AbSession {
     }
 
     private void runPair(Track track, int round) throws InterruptedException {
+        if (track.mode.equals("duet")) {
+            runDuetRound(track, round);
+            return;
+        }
         boolean baselineFirst = random.nextBoolean();
         Build first = baselineFirst ? baseline : candidate;
         Build second = baselineFirst ? candidate : baseline;
@@ -162,6 +191,17 @@ public final class AbSession {
             return;
         }
         track.pairs.add(new Pair(round, first.label(), statistic(a.result()), statistic(b.result()), ma.scoreUnit()));
+    }
+
+    private void runDuetRound(Track track, int round) throws InterruptedException {
+        String name = String.format(java.util.Locale.ROOT, "r%02d-%s", round, Integer.toHexString(
+                track.key.fullLabel().hashCode()));
+        DuetRounds.Round result = duets.run(track.key, round, name, random.nextBoolean());
+        if (result.failure() != null) {
+            track.failure = result.failure();
+        } else if (round > 0) { // the warm-up round: measured like the others, never paired
+            track.pairs.add(result.pair());
+        }
     }
 
     private void judge(Iterable<Track> tracks, int round) {

@@ -5,6 +5,7 @@ import io.execbench.harness.compare.ab.AbSession.Outcome;
 import io.execbench.harness.read.BenchmarkResult;
 import io.execbench.harness.read.JmhJsonReader;
 import io.execbench.harness.read.RunReadException;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Runs one benchmark of one build as exactly one JMH fork: {@code java -cp <build> org.openjdk.jmh.Main} in a child
@@ -27,6 +29,15 @@ public final class ForkRunner implements AbSession.Forks {
     /** The flags the runner gives every fork (JMH 1.37 uses Unsafe; the topology code uses FFM). */
     private static final List<String> FORK_FLAGS = List.of("--sun-misc-unsafe-memory-access=allow",
             "--enable-native-access=ALL-UNNAMED");
+
+    /**
+     * What a duet adds to a fork: a command prefix (CPU pinning), flags of JMH's host JVM, a folder after the build's
+     * classpath, flags of the benchmark's JVM and a profiler.
+     */
+    record Extras(List<String> prefix, List<String> hostArgs, Path classpathTail, List<String> jvmArgs,
+                  String profiler) {
+        static final Extras NONE = new Extras(List.of(), List.of(), null, List.of(), null);
+    }
 
     private final Path java;
     private final Plan.Budget budget;
@@ -47,13 +58,11 @@ public final class ForkRunner implements AbSession.Forks {
 
     @Override
     public Outcome run(Build build, BenchmarkKey key, String name) throws InterruptedException {
-        Path json = scratch.resolve(name + ".json");
-        Path log = scratch.resolve(name + ".log");
+        Path json = json(name);
+        Path log = log(name);
         Process process;
         try {
-            Files.deleteIfExists(json);
-            process = new ProcessBuilder(command(build, key, json)).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            process = start(build, key, name, Extras.NONE);
         } catch (IOException e) {
             return new Outcome(null, "cannot start JMH for build " + build.label() + ": " + e.getMessage());
         }
@@ -66,6 +75,30 @@ public final class ForkRunner implements AbSession.Forks {
             process.destroyForcibly();
         }
         return read(json, log, process.exitValue());
+    }
+
+    /** Starts one fork of {@code key} in {@code build}, writing {@link #json} and {@link #log} of {@code name}. */
+    Process start(Build build, BenchmarkKey key, String name, Extras extras) throws IOException {
+        Files.deleteIfExists(json(name));
+        return new ProcessBuilder(command(build, key, json(name), extras)).redirectErrorStream(true)
+                .redirectOutput(log(name).toFile()).start();
+    }
+
+    Path json(String name) {
+        return scratch.resolve(name + ".json");
+    }
+
+    Path log(String name) {
+        return scratch.resolve(name + ".log");
+    }
+
+    Plan.Budget budget() {
+        return budget;
+    }
+
+    /** The fork's result, or why there is none. */
+    Outcome read(String name, int exitCode) {
+        return read(json(name), log(name), exitCode);
     }
 
     private Outcome read(Path json, Path log, int exitCode) {
@@ -83,17 +116,26 @@ public final class ForkRunner implements AbSession.Forks {
         }
     }
 
-    private List<String> command(Build build, BenchmarkKey key, Path json) {
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Djava.io.tmpdir=" + scratch,
-                "-cp", build.classpathArgument(), "org.openjdk.jmh.Main",
+    private List<String> command(Build build, BenchmarkKey key, Path json, Extras extras) {
+        String classpath = build.classpathArgument() + (extras.classpathTail() == null ? ""
+                : File.pathSeparator + extras.classpathTail());
+        String jvmArgs = String.join(" ", FORK_FLAGS) + " -Djava.io.tmpdir=" + scratch + " -Dexecbench.latency.dir="
+                + scratch.resolve("latency") + extras.jvmArgs().stream().map(arg -> " " + arg)
+                .collect(Collectors.joining());
+        List<String> command = new ArrayList<>(extras.prefix());
+        command.add(java.toString());
+        command.addAll(extras.hostArgs());
+        command.addAll(List.of("-Djava.io.tmpdir=" + scratch, "-cp", classpath, "org.openjdk.jmh.Main",
                 "^" + Pattern.quote(key.benchmark()) + "$", "-bm", key.mode(), "-f", "1",
                 "-wi", String.valueOf(budget.warmupIterations()), "-w", budget.warmupTimeMs() + "ms",
                 "-i", String.valueOf(budget.measurementIterations()), "-r", budget.measurementTimeMs() + "ms",
                 "-foe", "true", "-rf", "json", "-rff", json.toString(),
-                "-jvmArgsAppend", String.join(" ", FORK_FLAGS) + " -Djava.io.tmpdir=" + scratch
-                        + " -Dexecbench.latency.dir=" + scratch.resolve("latency")));
+                "-jvmArgsAppend", jvmArgs));
         if (canary) {
             command.addAll(List.of("-prof", Build.CANARY_PROFILER));
+        }
+        if (extras.profiler() != null) {
+            command.addAll(List.of("-prof", extras.profiler()));
         }
         for (Map.Entry<String, String> param : key.params().entrySet()) {
             command.addAll(List.of("-p", param.getKey() + "=" + param.getValue()));
@@ -102,7 +144,7 @@ public final class ForkRunner implements AbSession.Forks {
     }
 
     /** A bound on a hung fork: far beyond the budget and a JVM start on a loaded machine. */
-    private long timeoutSeconds() {
+    long timeoutSeconds() {
         long budgetMs = (long) budget.warmupIterations() * budget.warmupTimeMs()
                 + (long) budget.measurementIterations() * budget.measurementTimeMs();
         return 120 + 10 * budgetMs / 1000;

@@ -84,6 +84,22 @@ public final class PlanReader {
         return new Plan(profile, budget, keys);
     }
 
+    /**
+     * The plan's benchmarks whose params match {@code params} (name to allowed values; a benchmark without such a
+     * param is dropped); the plan itself when {@code params} is empty.
+     */
+   public static Plan restrict(Plan plan, Map<String, java.util.Set<String>> params) throws AbException {
+        if (params.isEmpty()) {
+            return plan;
+        }
+        List<BenchmarkKey> kept = plan.benchmarks().stream().filter(key -> params.entrySet().stream()
+                .allMatch(p -> p.getValue().contains(key.params().get(p.getKey())))).toList();
+        if (kept.isEmpty()) {
+            throw new AbException("no planned benchmark has the params " + params);
+        }
+        return new Plan(plan.profile(), plan.budget(), kept);
+    }
+
     private static String tail(Path output) {
         try {
             List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
