@@ -61,7 +61,7 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--mode", defaultValue = "auto", paramLabel = "interleaved|duet|auto",
             description = "How single-threaded benchmarks run: interleaved (one build after the other), duet (both"
                     + " at once, each pinned to its own CPU, iterations paired, CPUs swapped within each round), or"
-                    + " auto (duet only with 4 or more CPUs allowed: measured, see docs/ab.md). Multi-threaded suites"
+                    + " auto (duet wherever two CPUs can be pinned: measured, see docs/ab.md). Multi-threaded suites"
                     + " (cpu, ipc, scaling) are always interleaved. Default: ${DEFAULT-VALUE}.")
     private String mode;
 

@@ -9,7 +9,7 @@ public final class Stats {
     }
 
     /** The median (mean of the middle two for an even count); NaN for no values. Does not modify {@code values}. */
- public static double median(double[] values) {
+    public static double median(double[] values) {
         if (values.length == 0) {
             return Double.NaN;
         }

@@ -22,7 +22,7 @@ public final class AbReport {
     private AbReport() {
     }
 
-   public static AbPage page(String id, Comparison comparison, String method) {
+    public static AbPage page(String id, Comparison comparison, String method) {
         List<BenchmarkComparison> sorted = new ArrayList<>(comparison.benchmarks());
         sorted.sort(Comparator.comparingDouble(AbReport::effect).reversed());
         List<AbPage.Row> rows = new ArrayList<>();

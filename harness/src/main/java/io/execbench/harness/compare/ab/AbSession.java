@@ -35,7 +35,7 @@ public final class AbSession {
     /** Runs one fork of one benchmark in one build. */
     interface Forks {
         /** Runs {@code key} once in {@code build}; {@code name} names the fork's files. */
-       public Outcome run(Build build, BenchmarkKey key, String name) throws InterruptedException;
+        public Outcome run(Build build, BenchmarkKey key, String name) throws InterruptedException;
     }
 
     /** What one fork produced: a result, or why there is none. */
@@ -113,7 +113,7 @@ public final class AbSession {
     private DuetRounds duets;
     private java.util.function.Predicate<BenchmarkKey> duetKeys = key -> false;
 
- public   AbSession(Build baseline, Build candidate, Forks forks, ComparisonSettings settings, StoppingRule rule,
+    public AbSession(Build baseline, Build candidate, Forks forks, ComparisonSettings settings, StoppingRule rule,
               Duration timeBudget, long seed, LongSupplier nanoClock, Consumer<String> progress) {
         this.baseline = baseline;
         this.candidate = candidate;
@@ -127,14 +127,14 @@ public final class AbSession {
     }
 
     /** Runs the benchmarks {@code duetKeys} accepts as duets ({@link DuetRounds}) instead of interleaved forks. */
-   public AbSession withDuets(DuetRounds duets, java.util.function.Predicate<BenchmarkKey> duetKeys) {
+    public AbSession withDuets(DuetRounds duets, java.util.function.Predicate<BenchmarkKey> duetKeys) {
         this.duets = duets;
         this.duetKeys = duetKeys;
         return this;
     }
 
     /** Runs the rounds and returns every benchmark's track, in plan order. */
-   public List<Track> run(List<BenchmarkKey> plan) throws InterruptedException {
+    public List<Track> run(List<BenchmarkKey> plan) throws InterruptedException {
         Map<BenchmarkKey, Track> tracks = new LinkedHashMap<>();
         plan.forEach(key -> tracks.put(key, new Track(key, duets != null && duetKeys.test(key) ? "duet"
                 : "interleaved")));

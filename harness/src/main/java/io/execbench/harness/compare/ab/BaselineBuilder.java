@@ -33,14 +33,14 @@ public final class BaselineBuilder {
      * @param root  the project's root (a git checkout)
      * @param maven the {@code mvn} executable to build with
      */
- public   BaselineBuilder(Path root, Path maven, Consumer<String> progress) {
+    public BaselineBuilder(Path root, Path maven, Consumer<String> progress) {
         this.root = root;
         this.maven = maven;
         this.progress = progress;
     }
 
     /** Resolves {@code ref}, builds it (or reuses the build) and returns it as build {@code A}. */
-   public Build build(String ref) throws AbException, InterruptedException {
+    public Build build(String ref) throws AbException, InterruptedException {
         if (ref.isBlank() || ref.startsWith("-")) {
             throw new AbException("'" + ref + "' is not a git ref");
         }
@@ -66,7 +66,7 @@ public final class BaselineBuilder {
     }
 
     /** The working tree as build {@code B}: its packaged benchmarks, at HEAD (plus whatever is uncommitted). */
-   public Build candidate() throws AbException, InterruptedException {
+    public Build candidate() throws AbException, InterruptedException {
         Path classes = root.resolve("benchmarks/target/classes");
         Path classpathFile = root.resolve(CLASSPATH_FILE);
         if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {

@@ -34,7 +34,7 @@ public final class DuetRounds {
     private final int firstCpu;
     private final int secondCpu;
 
- public   DuetRounds(Legs legs, int firstCpu, int secondCpu) {
+    public DuetRounds(Legs legs, int firstCpu, int secondCpu) {
         this.legs = legs;
         this.firstCpu = firstCpu;
         this.secondCpu = secondCpu;

@@ -37,7 +37,7 @@ public final class DuetRunner implements DuetRounds.Legs, AutoCloseable {
     private final Path privateDir;
     private final Path profilerClasses;
 
- public   DuetRunner(ForkRunner forks, Build baseline, Build candidate, Path taskset) throws IOException {
+    public DuetRunner(ForkRunner forks, Build baseline, Build candidate, Path taskset) throws IOException {
         this.forks = forks;
         this.baseline = baseline;
         this.candidate = candidate;

@@ -49,7 +49,7 @@ public final class ForkRunner implements AbSession.Forks {
      * @param scratch a private folder for JSON output, logs and the forks' temporary files
      * @param canary  whether to add the per-iteration canary profiler (only when both builds have it)
      */
- public   ForkRunner(Path java, Plan.Budget budget, Path scratch, boolean canary) {
+    public ForkRunner(Path java, Plan.Budget budget, Path scratch, boolean canary) {
         this.java = java;
         this.budget = budget;
         this.scratch = scratch;

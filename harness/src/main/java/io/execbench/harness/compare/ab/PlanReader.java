@@ -27,7 +27,7 @@ public final class PlanReader {
     private PlanReader() {
     }
 
-   public static Plan read(Path java, Build candidate, String profile, String include, Path scratch)
+    public static Plan read(Path java, Build candidate, String profile, String include, Path scratch)
             throws AbException, InterruptedException {
         Path output = scratch.resolve("plan.jsonl");
         List<String> command = List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
@@ -88,7 +88,7 @@ public final class PlanReader {
      * The plan's benchmarks whose params match {@code params} (name to allowed values; a benchmark without such a
      * param is dropped); the plan itself when {@code params} is empty.
      */
-   public static Plan restrict(Plan plan, Map<String, java.util.Set<String>> params) throws AbException {
+    public static Plan restrict(Plan plan, Map<String, java.util.Set<String>> params) throws AbException {
         if (params.isEmpty()) {
             return plan;
         }

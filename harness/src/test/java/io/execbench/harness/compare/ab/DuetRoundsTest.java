@@ -156,8 +156,10 @@ class DuetRoundsTest {
         assertThat(AbMode.DUET.duet(FP, none)).isFalse();
         assertThat(AbMode.DUET.duet(SCALING, fourCpus)).isFalse();
         assertThat(AbMode.INTERLEAVED.duet(FP, fourCpus)).isFalse();
-        assertThat(AbMode.AUTO.duet(FP, twoCpus)).isFalse();
+        assertThat(AbMode.AUTO.duet(FP, twoCpus)).isTrue();
         assertThat(AbMode.AUTO.duet(FP, fourCpus)).isTrue();
+        assertThat(AbMode.AUTO.duet(FP, none)).isFalse(); // no two CPUs to pin: interleaved
+        assertThat(AbMode.AUTO.duet(SCALING, fourCpus)).isFalse();
     }
 
     @Test
