@@ -55,7 +55,7 @@ public final class LatencyGrouping {
             }
             String title = rest.isEmpty() ? group.shortName() : group.shortName() + ", " + ParamLabel.of(rest);
             List<Histogram> forks = JmhHistograms.perFork(result.primaryMetric());
-            Histogram merged = JmhHistograms.newHistogram();
+            Histogram merged = LatencyLog.newHistogram();
             forks.forEach(merged::add);
             byRest.computeIfAbsent(title, t -> new ArrayList<>()).add(new LatencyGroup.Series(label, merged, forks));
         }

@@ -9,8 +9,6 @@ import java.util.TreeMap;
 /** Small readings of JMH metrics shared by the experiment analyses. */
 final class Scores {
 
-    /** JMH's score error is the half-width of a 99.9% interval. */
-    static final double JMH_CONFIDENCE = Metric.SCORE_ERROR_CONFIDENCE;
 
     private Scores() {
     }
@@ -19,8 +17,8 @@ final class Scores {
     static Estimate estimate(Metric metric, double scale) {
         double value = metric.score() * scale;
         double half = metric.scoreError() * scale;
-        return Double.isFinite(half) ? new Estimate(value, value - half, value + half, JMH_CONFIDENCE)
-                : new Estimate(value, Double.NaN, Double.NaN, JMH_CONFIDENCE);
+        return Double.isFinite(half) ? new Estimate(value, value - half, value + half, Metric.SCORE_ERROR_CONFIDENCE)
+                : new Estimate(value, Double.NaN, Double.NaN, Metric.SCORE_ERROR_CONFIDENCE);
     }
 
     /** Iterations behind a throughput or average-time score, over all forks. */

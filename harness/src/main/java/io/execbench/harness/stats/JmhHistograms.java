@@ -14,13 +14,10 @@ import org.HdrHistogram.Histogram;
  * <p>JMH writes a SampleTime metric's samples as {@code rawDataHistogram}: per fork, per measurement iteration, an
  * array of {@code [value, count]} bins, values in the score unit (e.g. {@code us/op}). Each bin is recorded as
  * {@code count} samples of {@code round(value * nanosPerUnit)} ns, into a histogram with
- * {@value #SIGNIFICANT_DIGITS} significant digits (auto-resizing, so no highest value must be guessed): every
+ * {@value LatencyLog#SIGNIFICANT_DIGITS} significant digits (auto-resizing, so no highest value must be guessed): every
  * percentile read back is within 0.1% of the bin's value, which is finer than JMH's own sample resolution.
  */
 public final class JmhHistograms {
-
-    /** HdrHistogram precision: 3 significant digits (0.1%). */
-    public static final int SIGNIFICANT_DIGITS = LatencyLog.SIGNIFICANT_DIGITS;
 
     private JmhHistograms() {
     }
@@ -35,7 +32,7 @@ public final class JmhHistograms {
         double nanosPerUnit = nanosPerUnit(metric);
         List<Histogram> forks = new ArrayList<>(metric.rawDataHistogram().size());
         for (List<List<HistogramBin>> iterations : metric.rawDataHistogram()) {
-            Histogram fork = newHistogram();
+            Histogram fork = LatencyLog.newHistogram();
             for (List<HistogramBin> bins : iterations) {
                 record(fork, bins, nanosPerUnit);
             }
@@ -46,14 +43,9 @@ public final class JmhHistograms {
 
     /** Every sample of every fork in one histogram. */
     public static Histogram merged(Metric metric) {
-        Histogram merged = newHistogram();
+        Histogram merged = LatencyLog.newHistogram();
         perFork(metric).forEach(merged::add);
         return merged;
-    }
-
-    /** An empty histogram as the harness makes them ({@link LatencyLog#newHistogram()}). */
-    public static Histogram newHistogram() {
-        return LatencyLog.newHistogram();
     }
 
     private static void record(Histogram histogram, List<HistogramBin> bins, double nanosPerUnit) {

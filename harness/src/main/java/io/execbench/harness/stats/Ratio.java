@@ -18,9 +18,6 @@ import org.hipparchus.distribution.continuous.TDistribution;
  */
 public final class Ratio {
 
-    /** The confidence of JMH's {@code scoreError}. */
-    public static final double JMH_CONFIDENCE = Metric.SCORE_ERROR_CONFIDENCE;
-
     /**
      * One side of a ratio: a mean, JMH's 99.9% half-width of it ({@code NaN} when unknown) and the samples behind it.
      */
@@ -36,7 +33,7 @@ public final class Ratio {
             if (samples < 2 || !Double.isFinite(halfWidth) || !(value > 0)) {
                 return Double.NaN;
             }
-            double t = new TDistribution(samples - 1).inverseCumulativeProbability(0.5 + JMH_CONFIDENCE / 2);
+            double t = new TDistribution(samples - 1).inverseCumulativeProbability(0.5 + Metric.SCORE_ERROR_CONFIDENCE / 2);
             double rse = halfWidth / t / value;
             return rse * rse;
         }
@@ -65,6 +62,6 @@ public final class Ratio {
 
     /** As {@link #of(Side, Side, double)} at JMH's 99.9%. */
     public static Estimate of(Side a, Side b) {
-        return of(a, b, JMH_CONFIDENCE);
+        return of(a, b, Metric.SCORE_ERROR_CONFIDENCE);
     }
 }

@@ -1,5 +1,6 @@
 package io.execbench.harness.stats;
 
+import io.execbench.harness.read.Metric;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public final class Speedup {
      * @throws IllegalArgumentException when the sweep has no threads=1 point or two points with one thread count
      */
     public static List<Point> of(List<ThroughputPoint> sweep) {
-        return of(sweep, Ratio.JMH_CONFIDENCE);
+        return of(sweep, Metric.SCORE_ERROR_CONFIDENCE);
     }
 
     /** As {@link #of(List)}, with intervals at {@code confidence}. */
