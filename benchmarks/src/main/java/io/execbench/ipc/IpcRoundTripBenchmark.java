@@ -2,6 +2,7 @@ package io.execbench.ipc;
 
 import io.execbench.runner.AutoParams;
 import io.execbench.runner.Profile;
+import io.execbench.warmup.SteadyWarmup;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -17,6 +18,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /*
  * Measures: the round trip of payloadBytes to an echo peer and back, per transport: a thread of this JVM
@@ -31,7 +33,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * round trip (into the channel, out to the peer's buffer, back in, out to ours), shared memory included.
  *
  * Pitfalls avoided:
- *  - Set-up in the score: the peer JVM is started, connected and warmed once per trial; its buffers and ours are
+ *  - Set-up in the score: the peer JVM is started, connected and warmed once per trial (until the round trip's
+ *    cost stops moving, io.execbench.warmup.SteadyWarmup, then JMH's own warm-up iteration); its buffers and ours are
  *    allocated once for the largest payload, so the timed call allocates nothing and touches no new page.
  *  - A stale echo: each call stamps a new sequence number into the payload's first 8 bytes; after each iteration,
  *    outside the timed region, the last reply is compared byte for byte with the request, and the peer checksums
@@ -85,7 +88,7 @@ public class IpcRoundTripBenchmark implements AutoParams {
         int lastReplyBytes;
 
         @Setup(Level.Trial)
-        public void open() {
+        public void open(BenchmarkParams benchmark) {
             bytes = IpcSweep.parseBytes(PARAMS.resolve("payloadBytes", payloadBytes));
             IpcPlacement where = IpcPlacement.parse(PARAMS.resolve("placement", placement));
             // At least 64 bytes of room, so the 8-byte checksum reply fits even when the payload is empty.
@@ -96,6 +99,17 @@ public class IpcRoundTripBenchmark implements AutoParams {
             byte[] content = new byte[bytes];
             new SplittableRandom(bytes).nextBytes(content);
             request.put(0, content);
+            // Both ends (this JVM and the peer's) warmed until the round trip's cost stops moving, not for a fixed
+            // time: a fork that gets there records how long it took, one that does not is flagged in the report.
+            SteadyWarmup.warm(benchmark, this::call);
+        }
+
+        /** One round trip, as the benchmark method makes it. */
+        int call() {
+            if (bytes >= Long.BYTES) {
+                request.putLong(0, ++sequence); // a new payload each call: no echo can be stale
+            }
+            return lastReplyBytes = link.call(Frame.ECHO, bytes);
         }
 
         @TearDown(Level.Iteration)
@@ -127,9 +141,6 @@ public class IpcRoundTripBenchmark implements AutoParams {
 
     @Benchmark
     public int roundTrip(Channel channel) {
-        if (channel.bytes >= Long.BYTES) {
-            channel.request.putLong(0, ++channel.sequence); // a new payload each call: no echo can be stale
-        }
-        return channel.lastReplyBytes = channel.link.call(Frame.ECHO, channel.bytes);
+        return channel.call();
     }
 }

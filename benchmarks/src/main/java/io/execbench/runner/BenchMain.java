@@ -1,6 +1,7 @@
 package io.execbench.runner;
 
 import io.execbench.child.ProcessTree;
+import io.execbench.floor.CFloor;
 import io.execbench.scaling.ScalingPlan;
 import io.execbench.workload.Kernels;
 import java.io.PrintStream;
@@ -139,10 +140,17 @@ public final class BenchMain implements Callable<Integer> {
     private void runAll(List<PlannedBenchmark> plan, Profile profile, RunRecorder recorder, RunTemp temp,
                         Progress progress) {
         canary(recorder, "start");
+        List<CFloor.Point> floor = FloorPlan.points(plan);
         try (JmhExecutor jmh = new JmhExecutor(profile, recorder.logFile(), recorder.latencyDir(), temp, verbose)) {
             for (PlannedBenchmark benchmark : plan) {
                 if (stopping) {
                     return; // interrupted: the signal hook is stopping the forks; start no other
+                }
+                if (!floor.isEmpty() && FloorPlan.measuredBy(benchmark)) {
+                    // Just before the Java round trips: the same sitting, the same host mood.
+                    recorder.recordFloor(CFloor.measure(temp.path(), floor, CFloor.Budget.of(profile),
+                            line -> out.println("execbench: " + line)));
+                    floor = List.of();
                 }
                 progress.started(benchmark);
                 JmhExecutor.Outcome outcome = jmh.run(benchmark);

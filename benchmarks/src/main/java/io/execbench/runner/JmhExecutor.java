@@ -1,6 +1,7 @@
 package io.execbench.runner;
 
 import io.execbench.latency.IntervalLog;
+import io.execbench.warmup.SteadyWarmup;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -109,7 +110,9 @@ final class JmhExecutor implements AutoCloseable {
                 // JDK 25 would print warnings into every fork's output, burying real failure text. Allowing both
                 // changes nothing measured.
                 .jvmArgsAppend(UNSAFE_ALLOW, NATIVE_ACCESS, "-D" + IntervalLog.DIR_PROPERTY + "=" + latencyDir,
-                        temp.jvmOption())
+                        // Where SteadyWarmup records each fork's warm-up; the profile sets its budget.
+                        "-D" + SteadyWarmup.DIR_PROPERTY + "=" + latencyDir.resolveSibling("warmup"),
+                        "-D" + AutoParams.PROFILE_PROPERTY + "=" + profile.label(), temp.jvmOption())
                 // The machine's speed beside every iteration, so a comparison can tell the code from the host.
                 .addProfiler(IterationCanary.class)
                 .shouldFailOnError(true);

@@ -3,6 +3,7 @@ package io.execbench.runner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.execbench.files.DurableFiles;
+import io.execbench.floor.CFloor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,6 +30,7 @@ public final class RunFolder {
     static final String RUN_JSON = "run.json";
     static final String JMH_JSON = "jmh.json";
     static final String CANARY_JSON = "canary.json";
+    static final String FLOOR_JSON = "floor.json";
     static final String JMH_LOG = "jmh.log";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -82,6 +84,16 @@ public final class RunFolder {
         try {
             writeAtomically(file, JSON.writeValueAsBytes(new MachineCanary.File(MachineCanary.File.SCHEMA_VERSION,
                     List.copyOf(readings))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code floor.json}: the C floor of the IPC round trips ({@link CFloor}). */
+    public void writeFloor(CFloor.File floor) {
+        Path file = dir.resolve(FLOOR_JSON);
+        try {
+            writeAtomically(file, JSON.writeValueAsBytes(floor));
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package io.execbench.runner;
 
+import io.execbench.floor.CFloor;
 import io.execbench.topology.Topology;
 import io.execbench.topology.TopologyProbe;
 import java.nio.file.Path;
@@ -98,6 +99,14 @@ final class RunRecorder {
         }
         canary.add(reading);
         folder.writeCanary(canary);
+    }
+
+    /** Writes floor.json: the C floor measured for this run's IPC round trips (see {@link CFloor}). */
+    synchronized void recordFloor(CFloor.File floor) {
+        if (closed) {
+            return;
+        }
+        folder.writeFloor(floor);
     }
 
     synchronized void recordFailure(PlannedBenchmark benchmark, String error) {

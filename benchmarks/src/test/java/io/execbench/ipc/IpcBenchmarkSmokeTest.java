@@ -3,6 +3,7 @@ package io.execbench.ipc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collection;
+import io.execbench.runner.AutoParams;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
@@ -21,6 +22,7 @@ class IpcBenchmarkSmokeTest {
     @BeforeAll
     static void shareTheJmhLock() {
         System.setProperty("jmh.ignoreLock", "true"); // other builds may be running JMH on this machine
+        System.setProperty(AutoParams.PROFILE_PROPERTY, "test"); // SteadyWarmup's budget: milliseconds
     }
 
     private static Collection<RunResult> run(String method, String param, String... values) throws Exception {

@@ -5,8 +5,8 @@ import io.execbench.harness.write.ConsoleText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The harness command line. Subcommands read result folders and write reports ({@code report}), verdicts against a

@@ -16,6 +16,7 @@ import io.execbench.harness.read.RunListing;
 import io.execbench.harness.read.RunLocator;
 import io.execbench.harness.read.RunReadException;
 import io.execbench.harness.read.RunReader;
+import io.execbench.harness.read.WarmupRecords;
 import io.execbench.harness.write.IndexWriter;
 import io.execbench.harness.write.NoiseJson;
 import io.execbench.harness.write.ReportPage;
@@ -72,7 +73,8 @@ final class ReportCommand implements Callable<Integer> {
         Path reports = reportsDir != null ? reportsDir : parentOf(results.toAbsolutePath()).resolve("reports");
 
         MachineFacts machine = MachineFacts.read(run.folder().dir());
-        Experiments experiments = Experiments.of(run, LatencyLogReader.readAll(run.folder().dir()), machine);
+        Experiments experiments = Experiments.of(run, LatencyLogReader.readAll(run.folder().dir()), machine,
+                WarmupRecords.read(run.folder().dir()));
         List<ResultGroup> groups = ResultGrouping.group(run.results());
         Analysis analysis = Analysis.of(experiments);
         ReportPage page = ReportPageBuilder.build(run, groups, ReportCharts.render(groups, analysis), analysis,

@@ -3,11 +3,13 @@ package io.execbench.harness.analyse;
 import io.execbench.harness.read.LatencyLog;
 import io.execbench.harness.read.MachineFacts;
 import io.execbench.harness.read.Run;
+import io.execbench.harness.read.WarmupRecords.Warmup;
 import java.util.List;
 
 /** Every analysed experiment of one run: what findings, claims and the report's sections are made from. */
 public record Experiments(ModelExperiment models, IpcExperiment ipc, ScalingExperiment scaling,
-                          List<LatencyGroup> latency) {
+                          List<LatencyGroup> latency, FloorComparison floor,
+                          SteadyStates steady) {
 
     public Experiments {
         latency = List.copyOf(latency);
@@ -16,14 +18,24 @@ public record Experiments(ModelExperiment models, IpcExperiment ipc, ScalingExpe
     /** A run with none of the experiments: the report shows its generic results only. */
     public static Experiments none() {
         return new Experiments(new ModelExperiment(List.of()), new IpcExperiment(List.of()),
-                new ScalingExperiment(List.of(), List.of(), null, null), List.of());
+                new ScalingExperiment(List.of(), List.of(), null, null), List.of(), FloorComparison.none(),
+                new SteadyStates(List.of()));
     }
 
-    /** Analyses every experiment {@code run} holds; {@code logs} are its latency/*.hlog files. */
+    /** As {@link #of(Run, List, MachineFacts, List)} for a run without warm-up records. */
     public static Experiments of(Run run, List<LatencyLog> logs, MachineFacts machine) {
+        return of(run, logs, machine, List.of());
+    }
+
+    /**
+     * Analyses every experiment {@code run} holds; {@code logs} are its latency/*.hlog files, {@code warmups} its
+     * warmup/ records.
+     */
+    public static Experiments of(Run run, List<LatencyLog> logs, MachineFacts machine, List<Warmup> warmups) {
         return new Experiments(ModelExperiment.of(run.results()), IpcExperiment.of(run.results()),
                 ScalingExperiment.of(run.results(), machine.logicalCpus(), machine.usableCpus(),
                         machine.scalingPlanNotes()),
-                LatencyGrouping.of(run.results(), logs));
+                LatencyGrouping.of(run.results(), logs), FloorComparison.of(run.results(), run.floor()),
+                SteadyStates.of(warmups));
     }
 }

@@ -30,6 +30,11 @@ public final class Findings {
         List<Finding> out = new ArrayList<>();
         experiments.models().sweeps().forEach(c -> models(c, out));
         ipc(experiments.ipc(), out);
+        experiments.floor().summary().ifPresent(sentence -> out.add(new Finding(Question.IPC, 1,
+                experiments.floor().headline(), sentence)));
+        experiments.steady().summary().filter(sentence -> !experiments.steady().unsteady().isEmpty())
+                .ifPresent(sentence -> out.add(new Finding(Question.IPC, 0, "Not steady: "
+                        + experiments.steady().unsteady().size() + " benchmarks still warming at the cap", sentence)));
         scaling(experiments.scaling(), out);
         experiments.latency().forEach(g -> latency(g, out));
         return out;

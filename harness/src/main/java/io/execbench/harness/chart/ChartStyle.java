@@ -24,6 +24,9 @@ final class ChartStyle {
     static final Stroke LINE = new BasicStroke(2f);
     static final Stroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {6f, 4f}, 0f);
+    /** Reference lines measured outside the chart's own benchmarks (the C floor). */
+    static final Stroke DOTTED = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {0.5f, 4f}, 0f);
 
     /** Ten colours that stay apart for readers with the common colour-vision deficiencies (Tableau 10). */
     private static final Color[] PALETTE = {

@@ -1,5 +1,6 @@
 package io.execbench.harness.chart;
 
+import io.execbench.harness.analyse.FloorComparison;
 import io.execbench.harness.analyse.IpcExperiment;
 import io.execbench.harness.analyse.LatencyGroup;
 import io.execbench.harness.analyse.ModelExperiment;
@@ -18,6 +19,7 @@ import io.execbench.harness.stats.TimeScale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Describes each experiment's charts from its analysis: which series, axes, units and reference lines. The numbers
@@ -121,8 +123,10 @@ public final class ExperimentCharts {
     }
 
     /** Time per message against payload, log-log, one colour per transport, the fitted line dashed over it. */
-    public static XyChart ipcTime(List<IpcExperiment.Curve> curves, TimeScale scale, String title) {
+    public static XyChart ipcTime(List<IpcExperiment.Curve> curves, TimeScale scale, String title,
+                                  FloorComparison floor) {
         List<Series> series = new ArrayList<>();
+        boolean floorDrawn = false;
         for (int i = 0; i < curves.size(); i++) {
             IpcExperiment.Curve curve = curves.get(i);
             series.add(new Series(curve.transport(), i, Style.POINTS_WITH_INTERVALS, curve.points().stream()
@@ -130,11 +134,28 @@ public final class ExperimentCharts {
             int colour = i;
             curve.fit().ifPresent(fit -> series.add(new Series(curve.transport() + " fit: fixed + per byte", colour,
                     Style.DASHED, fitted(curve, fit, bytes -> scale.of(fit.predictNs(bytes))))));
+            List<Point> floorPoints = curve.points().stream()
+                    .flatMap(p -> floorOf(floor, curve, p.payloadBytes()).stream()
+                            .map(c -> scaled(p.payloadBytes(), c, scale.nanosPerUnit())))
+                    .toList();
+            if (floorPoints.size() >= 2) {
+                series.add(new Series(curve.transport() + " C floor (mean)", colour, Style.DOTTED, floorPoints));
+                floorDrawn = true;
+            }
         }
         return new XyChart(title, "points: measured, whiskers 99.9% (JMH); dashed: fixed + per-byte fit; "
+                + (floorDrawn ? "dotted: the same mechanism in C, same run; " : "")
                 + "0-byte payloads are in the table (no zero on a log axis)",
                 new Axis("payload (bytes, log scale)", Scale.LOG),
                 new Axis("time per message (" + scale.symbol() + ", log scale)", Scale.LOG), series, List.of());
+    }
+
+    /** The C floor's mean round trip for a point of {@code curve}, when the run measured one. */
+    private static Optional<Estimate> floorOf(FloorComparison floor, IpcExperiment.Curve curve, long bytes) {
+        String placement = curve.fixed().startsWith("placement=") ? curve.fixed().substring("placement=".length())
+                : null;
+        return placement == null || bytes <= 0 ? Optional.empty()
+                : floor.cMeanNs(curve.transport(), bytes, placement);
     }
 
     /** Bytes per second against payload, log-log, with the fit's prediction {@code bytes / time(bytes)}. */

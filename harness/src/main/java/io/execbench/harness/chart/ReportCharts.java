@@ -83,8 +83,8 @@ public record ReportCharts(List<String> scores, List<String> answers, List<Strin
             } else {
                 TimeScale scale = TimeScale.forTypical(curves.stream().flatMap(c -> c.points().stream())
                         .mapToDouble(p -> p.timeNs().value()).min().orElse(0));
-                ipc.add(XyChartRenderer.render(ExperimentCharts.ipcTime(curves, scale, title + ": round-trip time"),
-                        id));
+                ipc.add(XyChartRenderer.render(ExperimentCharts.ipcTime(curves, scale, title + ": round-trip time",
+                        analysis.experiments().floor()), id));
             }
         }
         List<String> scaling = new ArrayList<>();

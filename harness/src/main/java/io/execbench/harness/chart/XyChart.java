@@ -50,6 +50,8 @@ public record XyChart(String title, String subtitle, Axis x, Axis y, List<Series
         LINE,
         /** A dashed line: ideal or fitted curves. */
         DASHED,
+        /** A dotted line: a reference measured by something else (the C floor). */
+        DOTTED,
         /** Markers with their intervals as whiskers, joined by a thin line. */
         POINTS_WITH_INTERVALS
     }

@@ -210,7 +210,11 @@ public final class XyChartRenderer {
     private static XYLineAndShapeRenderer lineRenderer(Series series) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setSeriesPaint(0, ChartStyle.colour(series.colour()));
-        renderer.setSeriesStroke(0, series.style() == Style.DASHED ? ChartStyle.DASHED : ChartStyle.LINE);
+        renderer.setSeriesStroke(0, switch (series.style()) {
+            case DASHED -> ChartStyle.DASHED;
+            case DOTTED -> ChartStyle.DOTTED;
+            default -> ChartStyle.LINE;
+        });
         return renderer;
     }
 

@@ -4,8 +4,8 @@ import io.execbench.harness.read.BenchmarkResult;
 import io.execbench.harness.read.Metric;
 import io.execbench.harness.read.Run;
 import io.execbench.harness.stats.Direction;
-import io.execbench.harness.stats.EDivisive.ChangePoint;
 import io.execbench.harness.stats.EDivisive;
+import io.execbench.harness.stats.EDivisive.ChangePoint;
 import io.execbench.harness.stats.Units;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +29,7 @@ public final class History {
         Map<BenchmarkKey, String> units = new TreeMap<>();
         Map<BenchmarkKey, Direction> directions = new TreeMap<>();
         for (Run run : runs) { // the newest run's unit wins
-            for (BenchmarkResult result : run.results()) {
+            for (BenchmarkResult result : TrackedResults.of(run)) {
                 units.put(BenchmarkKey.of(result), result.primaryMetric().scoreUnit());
                 directions.put(BenchmarkKey.of(result), Direction.of(result.mode(), result.primaryMetric().scoreUnit()));
             }
@@ -38,7 +38,7 @@ public final class History {
         units.keySet().forEach(key -> points.put(key, new ArrayList<>()));
         for (Run run : runs) {
             Map<BenchmarkKey, BenchmarkResult> seen = new LinkedHashMap<>();
-            run.results().forEach(result -> seen.putIfAbsent(BenchmarkKey.of(result), result));
+            TrackedResults.of(run).forEach(result -> seen.putIfAbsent(BenchmarkKey.of(result), result));
             seen.forEach((key, result) -> point(run.id(), result.primaryMetric(), units.get(key))
                     .ifPresent(points.get(key)::add));
         }

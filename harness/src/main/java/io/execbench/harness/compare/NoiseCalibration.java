@@ -110,7 +110,7 @@ public final class NoiseCalibration {
 
     private static Map<BenchmarkKey, BenchmarkResult> byKey(Run run) {
         Map<BenchmarkKey, BenchmarkResult> byKey = new TreeMap<>();
-        run.results().forEach(result -> byKey.putIfAbsent(BenchmarkKey.of(result), result));
+        TrackedResults.of(run).forEach(result -> byKey.putIfAbsent(BenchmarkKey.of(result), result));
         return byKey;
     }
 }

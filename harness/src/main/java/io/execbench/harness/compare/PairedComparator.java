@@ -2,8 +2,8 @@ package io.execbench.harness.compare;
 
 import io.execbench.harness.stats.Direction;
 import io.execbench.harness.stats.Estimate;
-import io.execbench.harness.stats.HodgesLehmann.Shift;
 import io.execbench.harness.stats.HodgesLehmann;
+import io.execbench.harness.stats.HodgesLehmann.Shift;
 import java.util.Arrays;
 import java.util.Locale;
 import org.apache.commons.statistics.inference.PValueMethod;

@@ -50,8 +50,8 @@ public final class RunComparator {
     /** As above, with every threshold at least the machine's own change between the runs ({@code drift}). */
     public static Comparison compare(Run baseline, Run current, String baselineChoice, NoiseModel noise,
                                      String noiseLabel, MachineDrift drift, ComparisonSettings settings) {
-        Map<BenchmarkKey, BenchmarkResult> before = byKey(baseline.results());
-        Map<BenchmarkKey, BenchmarkResult> after = byKey(current.results());
+        Map<BenchmarkKey, BenchmarkResult> before = byKey(TrackedResults.of(baseline));
+        Map<BenchmarkKey, BenchmarkResult> after = byKey(TrackedResults.of(current));
         List<BenchmarkComparison> benchmarks = new ArrayList<>();
         for (Map.Entry<BenchmarkKey, BenchmarkResult> entry : after.entrySet()) {
             BenchmarkResult old = before.get(entry.getKey());
@@ -76,7 +76,7 @@ public final class RunComparator {
      */
     public static Comparison notComparable(Run current, String baselineId, String baselineChoice, String reason,
                                            ComparisonSettings settings) {
-        List<BenchmarkComparison> benchmarks = byKey(current.results()).entrySet().stream()
+        List<BenchmarkComparison> benchmarks = byKey(TrackedResults.of(current)).entrySet().stream()
                 .map(e -> new BenchmarkComparison(e.getKey(), e.getValue().primaryMetric().scoreUnit(),
                         direction(e.getValue()), Verdict.NOT_COMPARABLE, reason, List.of()))
                 .toList();

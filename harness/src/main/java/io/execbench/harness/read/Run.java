@@ -1,6 +1,7 @@
 package io.execbench.harness.read;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One run as read from its folder: what ran where ({@link RunInfo}) and what JMH measured.
@@ -8,11 +9,17 @@ import java.util.List;
  * @param folder  where the run was read from, and its id
  * @param info    run.json, or an "unknown environment" synthesized for a folder that holds only jmh.json
  * @param results jmh.json's elements in file order
+ * @param floor   floor.json: the C floor of the IPC round trips, when the run measured one
  */
-public record Run(RunFolder folder, RunInfo info, List<BenchmarkResult> results) {
+public record Run(RunFolder folder, RunInfo info, List<BenchmarkResult> results, Optional<FloorReadings> floor) {
 
     public Run {
         results = List.copyOf(results);
+    }
+
+    /** A run without a C floor. */
+    public Run(RunFolder folder, RunInfo info, List<BenchmarkResult> results) {
+        this(folder, info, results, Optional.empty());
     }
 
     /** The run id: the folder name without {@code .partial}. */

@@ -1,7 +1,7 @@
 package io.execbench.harness.stats;
 
-import io.execbench.harness.read.Metric.HistogramBin;
 import io.execbench.harness.read.Metric;
+import io.execbench.harness.read.Metric.HistogramBin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

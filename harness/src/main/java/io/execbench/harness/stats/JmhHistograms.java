@@ -1,8 +1,8 @@
 package io.execbench.harness.stats;
 
 import io.execbench.harness.read.LatencyLog;
-import io.execbench.harness.read.Metric.HistogramBin;
 import io.execbench.harness.read.Metric;
+import io.execbench.harness.read.Metric.HistogramBin;
 import io.execbench.harness.stats.Units;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +37,29 @@ public final class JmhHistograms {
                 record(fork, bins, nanosPerUnit);
             }
             forks.add(fork);
+        }
+        return forks;
+    }
+
+    /** One histogram per measurement iteration, forks in order, iterations in order within each. */
+    public static List<Histogram> perIteration(Metric metric) {
+        return perForkIterations(metric).stream().flatMap(List::stream).toList();
+    }
+
+    /** Per fork, one histogram per measurement iteration that holds samples. */
+    public static List<List<Histogram>> perForkIterations(Metric metric) {
+        double nanosPerUnit = nanosPerUnit(metric);
+        List<List<Histogram>> forks = new ArrayList<>();
+        for (List<List<HistogramBin>> fork : metric.rawDataHistogram()) {
+            List<Histogram> iterations = new ArrayList<>();
+            for (List<HistogramBin> bins : fork) {
+                Histogram iteration = LatencyLog.newHistogram();
+                record(iteration, bins, nanosPerUnit);
+                if (iteration.getTotalCount() > 0) {
+                    iterations.add(iteration);
+                }
+            }
+            forks.add(iterations);
         }
         return forks;
     }

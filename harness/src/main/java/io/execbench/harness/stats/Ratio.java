@@ -1,6 +1,7 @@
 package io.execbench.harness.stats;
 
 import io.execbench.harness.read.Metric;
+import java.util.Arrays;
 import org.hipparchus.distribution.continuous.TDistribution;
 
 /**
@@ -26,6 +27,29 @@ public final class Ratio {
         /** The primary score of a JMH metric. */
         public static Side of(Metric metric) {
             return new Side(metric.score(), metric.scoreError(), metric.sampleCount());
+        }
+
+        /**
+         * The mean of independent repeated measurements (one per iteration or run) with the same 99.9% Student-t
+         * half-width JMH gives its scores; no half-width for fewer than two.
+         */
+        public static Side ofSamples(double[] values) {
+            int n = values.length;
+            double mean = Arrays.stream(values).average().orElse(Double.NaN);
+            if (n < 2) {
+                return new Side(mean, Double.NaN, n);
+            }
+            double squares = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
+            double sd = Math.sqrt(squares / (n - 1));
+            double t = new TDistribution(n - 1).inverseCumulativeProbability(0.5 + Metric.SCORE_ERROR_CONFIDENCE / 2);
+            return new Side(mean, t * sd / Math.sqrt(n), n);
+        }
+
+        /** This side as an estimate of its mean with the 99.9% interval (none when the half-width is unknown). */
+        public Estimate estimate() {
+            return Double.isFinite(halfWidth)
+                    ? new Estimate(value, value - halfWidth, value + halfWidth, Metric.SCORE_ERROR_CONFIDENCE)
+                    : Estimate.withoutInterval(value, Metric.SCORE_ERROR_CONFIDENCE);
         }
 
         /** {@code (se / mean)^2}; NaN when it cannot be known (one sample, no error, a score that is not positive). */

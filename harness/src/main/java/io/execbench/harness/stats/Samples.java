@@ -1,7 +1,7 @@
 package io.execbench.harness.stats;
 
-import io.execbench.harness.read.Metric.HistogramBin;
 import io.execbench.harness.read.Metric;
+import io.execbench.harness.read.Metric.HistogramBin;
 import io.execbench.harness.stats.Stats;
 import io.execbench.harness.stats.Units;
 import java.util.ArrayList;

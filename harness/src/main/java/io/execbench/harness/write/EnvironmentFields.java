@@ -1,10 +1,10 @@
 package io.execbench.harness.write;
 
+import io.execbench.harness.read.RunInfo;
 import io.execbench.harness.read.RunInfo.Cpu;
 import io.execbench.harness.read.RunInfo.Jvm;
 import io.execbench.harness.read.RunInfo.Os;
 import io.execbench.harness.read.RunInfo.Profile;
-import io.execbench.harness.read.RunInfo;
 import io.execbench.harness.stats.Numbers;
 import io.execbench.harness.write.ReportPage.Field;
 import java.util.ArrayList;

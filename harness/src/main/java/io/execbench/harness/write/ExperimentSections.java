@@ -1,11 +1,13 @@
 package io.execbench.harness.write;
 
 import io.execbench.harness.analyse.Experiments;
+import io.execbench.harness.analyse.FloorComparison;
 import io.execbench.harness.analyse.IpcExperiment;
 import io.execbench.harness.analyse.LatencyGroup;
 import io.execbench.harness.analyse.LatencySummary;
 import io.execbench.harness.analyse.ModelExperiment;
 import io.execbench.harness.analyse.ScalingExperiment;
+import io.execbench.harness.analyse.SteadyStates;
 import io.execbench.harness.chart.ReportCharts;
 import io.execbench.harness.stats.Numbers;
 import io.execbench.harness.stats.Speedup;
@@ -18,6 +20,7 @@ import io.execbench.harness.write.ReportPage.TableCell;
 import io.execbench.harness.write.ReportPage.TableRow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -38,7 +41,7 @@ final class ExperimentSections {
             sections.add(models(experiments.models(), charts.models()));
         }
         if (!experiments.ipc().isEmpty()) {
-            sections.add(ipc(experiments.ipc(), charts.ipc()));
+            sections.add(ipc(experiments.ipc(), charts.ipc(), experiments.floor(), experiments.steady()));
         }
         if (!experiments.scaling().isEmpty()) {
             sections.add(scaling(experiments.scaling(), charts.scaling()));
@@ -111,8 +114,15 @@ final class ExperimentSections {
                         + "size from which on every measured size's speedup interval lies above 1."), figures);
     }
 
-    private static ExperimentSection ipc(IpcExperiment ipc, List<String> charts) {
+    private static ExperimentSection ipc(IpcExperiment ipc, List<String> charts, FloorComparison floor,
+                                         SteadyStates steady) {
         List<Figure> figures = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        floor.summary().ifPresent(notes::add);
+        steady.summary().ifPresent(notes::add);
+        if (!floor.rows().isEmpty()) {
+            figures.add(new Figure("", false, floorTable(floor)));
+        }
         for (int i = 0; i < ipc.charts().size(); i++) {
             List<IpcExperiment.Curve> curves = ipc.charts().get(i);
             String svg = charts.get(i);
@@ -131,10 +141,23 @@ final class ExperimentSections {
                     "time per message (us) [99.9%]", "MB/s [99.9%]", "fit: fixed (us) [95%]",
                     "fit: per byte (ns) [95%]"), rows)));
         }
-        return new ExperimentSection("ipc", "IPC transports", List.of(
-                "Round-trip time and throughput against payload size on log-log axes, one colour per transport. The "
-                        + "dashed line is a fixed + per-byte model, time = fixed + perByte x bytes, fitted by least "
-                        + "squares on relative residuals; its parameters carry 95% intervals."), figures);
+        notes.add("Round-trip time and throughput against payload size on log-log axes, one colour per transport. The "
+                + "dashed line is a fixed + per-byte model, time = fixed + perByte x bytes, fitted by least squares on "
+                + "relative residuals; its parameters carry 95% intervals.");
+        return new ExperimentSection("ipc", "IPC transports", notes, figures);
+    }
+
+    private static Table floorTable(FloorComparison floor) {
+        List<TableRow> rows = new ArrayList<>();
+        for (FloorComparison.Row row : floor.rows()) {
+            rows.add(new TableRow("result", Tables.row(Tables.text(row.transport()), Tables.count(row.payloadBytes()),
+                    Tables.estimate(row.p50().javaNs(), 1e3), Tables.estimate(row.p50().cNs(), 1e3),
+                    Tables.estimate(row.p50().ratio()), Tables.estimate(row.p99().javaNs(), 1e3),
+                    Tables.estimate(row.p99().cNs(), 1e3), Tables.estimate(row.p99().ratio()),
+                    Tables.estimate(row.mean().ratio()))));
+        }
+        return new Table(List.of("transport", "payload (bytes)", "Java p50 (us)", "C p50 (us)", "p50 Java/C [99.9%]",
+                "Java p99 (us)", "C p99 (us)", "p99 Java/C [99.9%]", "mean Java/C [99.9%]"), rows);
     }
 
     private static ExperimentSection scaling(ScalingExperiment scaling, List<String> charts) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.execbench.harness.compare.BenchmarkKey;
+import io.execbench.harness.compare.TrackedResults;
 import io.execbench.harness.read.BenchmarkResult;
 import io.execbench.harness.read.Metric;
 import io.execbench.harness.read.Run;
@@ -39,7 +40,7 @@ public final class TrackerExport {
     /** github-action-benchmark's custom JSON for the benchmarks of {@code run} that go {@code direction}. */
     public static String githubActionBenchmark(Run run, Direction direction) {
         ArrayNode array = MAPPER.createArrayNode();
-        for (BenchmarkResult result : run.results()) {
+        for (BenchmarkResult result : TrackedResults.of(run)) {
             Metric metric = result.primaryMetric();
             if (Direction.of(result.mode(), metric.scoreUnit()) != direction || !Double.isFinite(metric.score())) {
                 continue;
@@ -60,7 +61,7 @@ public final class TrackerExport {
     /** Bencher Metric Format for every benchmark of {@code run}. */
     public static String bencher(Run run) {
         ObjectNode root = MAPPER.createObjectNode();
-        for (BenchmarkResult result : run.results()) {
+        for (BenchmarkResult result : TrackedResults.of(run)) {
             Metric metric = result.primaryMetric();
             if (!Double.isFinite(metric.score())) {
                 continue;

@@ -1,0 +1,27 @@
+package io.execbench.harness.compare;
+
+import io.execbench.harness.analyse.FloorComparison;
+import io.execbench.harness.read.BenchmarkResult;
+import io.execbench.harness.read.Run;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What tracking, compare, calibration and the exports follow in a run: JMH's results, then what the harness derives
+ * from the run and tracks like a score (the IPC round trips' Java/C ratios, {@link FloorComparison#trackedResults}).
+ */
+public final class TrackedResults {
+
+    private TrackedResults() {
+    }
+
+    public static List<BenchmarkResult> of(Run run) {
+        List<BenchmarkResult> derived = FloorComparison.trackedResults(run);
+        if (derived.isEmpty()) {
+            return run.results();
+        }
+        List<BenchmarkResult> all = new ArrayList<>(run.results());
+        all.addAll(derived);
+        return List.copyOf(all);
+    }
+}
