@@ -16,9 +16,9 @@ import java.util.function.Consumer;
  * suite measures in this run, a few runs each, and keeps what each run printed: round trips kept, p50, p99 and
  * mean in nanoseconds. A point whose program fails keeps its error and the others go on.
  *
- * <p>Budget per profile: smoke and test 2 runs of at most 40 ms each, quick 3 x 150 ms, full 5 x 400 ms; 1,000,000
- * round trips at most per run (64-byte shared-memory round trips are about 0.3 us). Several runs, each a new pair of
- * processes, give the spread between runs that the report's Java/C interval needs.
+ * <p>Budget per profile: smoke 5 runs of at most 30 ms each, quick 5 x 100 ms, full 10 x 200 ms (test 2 x 10 ms);
+ * 1,000,000 round trips at most per run (64-byte shared-memory round trips are about 0.3 us). Several runs, each a
+ * new pair of processes, give the spread between runs that the report's Java/C interval needs.
  */
 public final class CFloor {
 
@@ -55,9 +55,10 @@ public final class CFloor {
     public record Budget(int runs, int maxMillis) {
         public static Budget of(Profile profile) {
             return switch (profile) {
-                case TEST, SMOKE -> new Budget(2, 40);
-                case QUICK -> new Budget(3, 150);
-                case FULL -> new Budget(5, 400);
+                case TEST -> new Budget(2, 10);
+                case SMOKE -> new Budget(5, 30);
+                case QUICK -> new Budget(5, 100);
+                case FULL -> new Budget(10, 200);
             };
         }
 

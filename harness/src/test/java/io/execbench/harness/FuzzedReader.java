@@ -1,11 +1,13 @@
 package io.execbench.harness;
 
 import io.execbench.harness.read.CanaryReadings;
+import io.execbench.harness.read.FloorReadings;
 import io.execbench.harness.read.JmhJsonReader;
 import io.execbench.harness.read.LatencyLogReader;
 import io.execbench.harness.read.MachineFacts;
 import io.execbench.harness.read.RunJsonReader;
 import io.execbench.harness.read.RunReader;
+import io.execbench.harness.read.WarmupRecords;
 import io.execbench.harness.write.NoiseJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,6 +60,13 @@ public enum FuzzedReader {
     HLOG_HISTOGRAM("read/LatencyLogHistogramFuzzTestInputs/readsOrRefusesAnyIntervalHistogram", (input, dir) -> {
         Path file = dir.resolve("fuzz.hlog");
         ReaderContract.check(hlogWithHistogram(input), file, file, LatencyLogReader::read);
+    }),
+    FLOOR_JSON("read/FloorReadingsFuzzTestInputs/readsOrRefusesAnyFloorJson",
+            (input, dir) -> ReaderContract.check(input, dir.resolve(FloorReadings.FILE_NAME), dir,
+                    FloorReadings::read)),
+    WARMUP_RECORD("read/WarmupRecordsFuzzTestInputs/readsOrRefusesAnyWarmupRecord", (input, dir) -> {
+        Files.createDirectories(dir.resolve(WarmupRecords.DIR));
+        ReaderContract.check(input, dir.resolve(WarmupRecords.DIR).resolve("1-1.json"), dir, WarmupRecords::read);
     });
 
     /** HdrHistogram's V2 compressed-encoding cookie, which every interval starts with ("HISTF" in base64). */

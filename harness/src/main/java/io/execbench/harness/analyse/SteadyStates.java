@@ -80,7 +80,7 @@ public record SteadyStates(List<Benchmark> benchmarks) {
             return Optional.of("Warm-up, decided per fork from the data: all " + forks() + " forks reached a "
                     + "steady state (the cost per call stopped moving) before the cap; " + timing + ".");
         }
-        int shown = Math.min(unsteady.size(), 8);
+        int shown = Math.min(unsteady.size(), 5);
         String names = String.join("; ", unsteady.subList(0, shown).stream()
                 .map(b -> b.label() + " (" + (b.forks() - b.steadyForks()) + " of " + b.forks() + " forks)").toList())
                 + (unsteady.size() > shown ? "; and " + (unsteady.size() - shown) + " more" : "");
