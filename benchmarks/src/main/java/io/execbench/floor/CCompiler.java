@@ -48,9 +48,9 @@ final class CCompiler {
         return Optional.empty();
     }
 
-    /** Writes the source into {@code dir} and compiles it there with {@code -O2}. */
-    static Build build(Path dir) {
-        Optional<Path> compiler = find(System.getenv("PATH"));
+    /** Writes the source into {@code dir} and compiles it there with {@code -O2}, the compiler found on {@code path}. */
+    static Build build(Path dir, String path) {
+        Optional<Path> compiler = find(path);
         if (compiler.isEmpty()) {
             return new Build(null, null, "no C compiler (cc, gcc or clang) on PATH");
         }

@@ -77,7 +77,12 @@ public final class CFloor {
      * the file says it.
      */
     public static File measure(Path workDir, List<Point> points, Budget budget, Consumer<String> progress) {
-        CCompiler.Build build = CCompiler.build(workDir);
+        return measure(workDir, points, budget, progress, System.getenv("PATH"));
+    }
+
+    /** As above, with the compiler looked up on {@code path} (the PATH variable's value). */
+    static File measure(Path workDir, List<Point> points, Budget budget, Consumer<String> progress, String path) {
+        CCompiler.Build build = CCompiler.build(workDir, path);
         if (!build.ok()) {
             progress.accept("C floor: " + build.problem() + "; the IPC suite runs without its C floor");
             return File.unavailable(build.problem());

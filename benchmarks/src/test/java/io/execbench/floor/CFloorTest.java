@@ -42,6 +42,18 @@ class CFloorTest {
     }
 
     @Test
+    void withoutACompilerSaysSoAndMeasuresNothing(@TempDir Path dir) {
+        List<String> progress = new ArrayList<>();
+        CFloor.File file = CFloor.measure(dir, List.of(new CFloor.Point("pipe", 64, "os", -1, -1)),
+                CFloor.Budget.of(Profile.TEST), progress::add, dir.toString());
+        assertThat(file.unavailable()).isEqualTo("no C compiler (cc, gcc or clang) on PATH");
+        assertThat(file.compiler()).isNull();
+        assertThat(file.points()).isEmpty();
+        assertThat(progress).containsExactly("C floor: no C compiler (cc, gcc or clang) on PATH; the IPC suite runs "
+                + "without its C floor");
+    }
+
+    @Test
     void measuresOnePointAndKeepsAFailingOnesError(@TempDir Path dir) {
         assumeTrue(CCompiler.find(System.getenv("PATH")).isPresent(), "no C compiler on this machine");
         List<String> progress = new ArrayList<>();
