@@ -71,13 +71,23 @@ public final class SteadyWarmup {
      * nothing it computes is dead.
      */
     public static Outcome warm(BenchmarkParams benchmark, LongSupplier call) {
-        Outcome outcome = warm(call, Budget.of(AutoParams.profileOfThisJvm()), System::nanoTime);
+        return warm(benchmark, call, () -> { });
+    }
+
+    /**
+     * As {@link #warm(BenchmarkParams, LongSupplier)}, running {@code betweenBatches} after every batch: what the
+     * benchmark does between JMH's iterations (its per-iteration verification), so that those code paths are
+     * profiled before the compiler settles the hot ones. Left out, the first measurement iteration would meet a
+     * branch never taken in warm-up: a deoptimisation and a recompilation inside the measurement, in the tail.
+     */
+    public static Outcome warm(BenchmarkParams benchmark, LongSupplier call, Runnable betweenBatches) {
+        Outcome outcome = warm(call, betweenBatches, Budget.of(AutoParams.profileOfThisJvm()), System::nanoTime);
         record(benchmark, outcome);
         return outcome;
     }
 
     /** The warm-up loop itself, with its clock passed in (tests drive it with a fake one). */
-    static Outcome warm(LongSupplier call, Budget budget, LongSupplier clock) {
+    static Outcome warm(LongSupplier call, Runnable betweenBatches, Budget budget, LongSupplier clock) {
         List<Double> series = new ArrayList<>();
         long checksum = 0;
         long calls = 0;
@@ -95,6 +105,8 @@ public final class SteadyWarmup {
             calls += batchCalls;
             series.add((double) (now - batchStart) / batchCalls);
             steady = steady(series, budget);
+            betweenBatches.run();
+            now = clock.getAsLong();
         }
         return new Outcome(steady, series.size(), calls, now - start,
                 series.stream().mapToDouble(Double::doubleValue).toArray(), checksum);

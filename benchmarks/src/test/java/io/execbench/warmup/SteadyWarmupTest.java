@@ -17,7 +17,7 @@ class SteadyWarmupTest {
         return SteadyWarmup.warm(() -> {
             now.addAndGet(cost.applyAsLong(now.get()));
             return 7;
-        }, BUDGET, now::get);
+        }, () -> now.addAndGet(1), BUDGET, now::get);
     }
 
     @Test
