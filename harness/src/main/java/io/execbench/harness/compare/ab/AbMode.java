@@ -57,7 +57,8 @@ public enum AbMode {
     /**
      * The two CPUs a duet pins its forks to, or why there are none.
      *
-     * @param cpus    the first two CPUs this process may run on, or {@code null}
+     * @param cpus    two CPUs this process may run on, on different physical cores where the machine says which
+     *                share one (SMT siblings would measure each other), or {@code null}
      * @param allowed how many CPUs this process may run on
      * @param problem why duets cannot run here, one sentence, or {@code null}
      */
@@ -74,7 +75,37 @@ public enum AbMode {
                 return new Pinning(null, allowed.size(), "duet needs taskset (util-linux) on the PATH to pin its"
                         + " forks, and there is none; interleaving");
             }
-            return new Pinning(new int[] {allowed.get(0), allowed.get(1)}, allowed.size(), null);
+            return new Pinning(twoCores(allowed, Path.of("/sys/devices/system/cpu")), allowed.size(), null);
+        }
+
+        /**
+         * The first allowed CPU and the first after it on another physical core (package and core id from
+         * {@code sysfs/cpuN/topology}); the first two allowed when the topology cannot be read or every allowed CPU
+         * is on one core.
+         */
+        static int[] twoCores(List<Integer> allowed, Path sysfs) {
+            int first = allowed.get(0);
+            String firstCore = core(sysfs, first);
+            if (firstCore != null) {
+                for (int cpu : allowed.subList(1, allowed.size())) {
+                    String other = core(sysfs, cpu);
+                    if (other != null && !other.equals(firstCore)) {
+                        return new int[] {first, cpu};
+                    }
+                }
+            }
+            return new int[] {first, allowed.get(1)};
+        }
+
+        /** {@code package:core} of {@code cpu}, or {@code null} when sysfs does not say. */
+        private static String core(Path sysfs, int cpu) {
+            Path topology = sysfs.resolve("cpu" + cpu).resolve("topology");
+            try {
+                return Files.readString(topology.resolve("physical_package_id")).strip() + ":"
+                        + Files.readString(topology.resolve("core_id")).strip();
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
         }
 
         /** The {@code taskset} executable on the {@code PATH}, or {@code null}. */

@@ -171,4 +171,27 @@ class DuetRoundsTest {
         assertThat(AbMode.Pinning.allowedCpus(status)).containsExactly(0, 1, 4, 6, 7);
         assertThat(AbMode.Pinning.allowedCpus(dir.resolve("missing"))).isEmpty();
     }
+
+    @Test
+    void aDuetPinsItsTwoForksToDifferentCoresNotToSiblings(@org.junit.jupiter.api.io.TempDir Path sysfs)
+            throws Exception {
+        // An SMT machine numbered like most x86 servers: CPUs 0-3 are cores 0-3, CPUs 4-7 their second threads;
+        // and one numbered the other way (siblings adjacent: 0 and 1 share core 0).
+        for (int[] layout : new int[][] {{0, 1, 2, 3, 0, 1, 2, 3}, {0, 0, 1, 1, 2, 2, 3, 3}}) {
+            for (int cpu = 0; cpu < layout.length; cpu++) {
+                Path topology = java.nio.file.Files.createDirectories(sysfs.resolve("cpu" + cpu + "/topology"));
+                java.nio.file.Files.writeString(topology.resolve("physical_package_id"), "0\n");
+                java.nio.file.Files.writeString(topology.resolve("core_id"), layout[cpu] + "\n");
+            }
+            int[] expected = layout[1] == 0 ? new int[] {0, 2} : new int[] {0, 1};
+            assertThat(AbMode.Pinning.twoCores(java.util.List.of(0, 1, 2, 3, 4, 5, 6, 7), sysfs))
+                    .containsExactly(expected);
+            // Allowed only on two siblings of one core: those two, there is no better pair.
+            assertThat(AbMode.Pinning.twoCores(java.util.List.of(0, layout[1] == 0 ? 1 : 4), sysfs))
+                    .containsExactly(0, layout[1] == 0 ? 1 : 4);
+        }
+        // No topology to read (not Linux, a container hiding sysfs): the first two allowed.
+        assertThat(AbMode.Pinning.twoCores(java.util.List.of(3, 5, 9), sysfs.resolve("missing")))
+                .containsExactly(3, 5);
+    }
 }
