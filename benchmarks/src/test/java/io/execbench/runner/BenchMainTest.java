@@ -86,6 +86,16 @@ class BenchMainTest {
         }
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("machine canary (start): cpu ")
                 .contains("machine canary (end): cpu ");
+        // The C floor of the IPC round trips (or the sentence saying why there is none), and one warm-up record per
+        // fork of each suite whose warm-up is decided from data.
+        JsonNode floor = RunFolders.json(runDir.resolve("floor.json"));
+        assertThat(floor.get("points").size() > 0 || floor.get("unavailable").isTextual())
+                .as(floor.toString()).isTrue();
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("C floor: ");
+        long warmed = StreamSupport.stream(jmh.spliterator(), false).map(r -> r.get("benchmark").asText())
+                .filter(name -> name.contains("IpcRoundTripBenchmark") || name.contains("IpcMessageFormatBenchmark"))
+                .count();
+        assertThat(runDir.resolve("warmup").toFile().list()).hasSize((int) warmed * Profile.TEST.forks());
     }
 
     @Test
