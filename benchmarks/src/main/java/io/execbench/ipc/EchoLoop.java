@@ -1,5 +1,6 @@
 package io.execbench.ipc;
 
+import io.execbench.warmup.CompileTime;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
@@ -89,6 +90,10 @@ final class EchoLoop {
                 CRC32C crc = new CRC32C();
                 crc.update(frame.slice(Frame.HEADER_BYTES, length));
                 answer.putInt(0, Frame.CHECKSUM).putInt(4, 8).putLong(Frame.HEADER_BYTES, crc.getValue());
+                send(answer, Frame.HEADER_BYTES + 8);
+            }
+            case Frame.COMPILE_TIME -> {
+                answer.putInt(0, Frame.COMPILE_TIME).putInt(4, 8).putLong(Frame.HEADER_BYTES, CompileTime.millis());
                 send(answer, Frame.HEADER_BYTES + 8);
             }
             case Frame.JSON_ECHO -> {

@@ -27,6 +27,12 @@ public final class Frame {
     public static final int CHECKSUM = 4;
     /** Parse the payload as a JSON {@link OrderGraph.Order}, write it back as JSON: serialisation on both sides. */
     public static final int JSON_ECHO = 5;
+    /**
+     * Request ignored; reply: 8 bytes, the peer JVM's total JIT compilation time so far in milliseconds
+     * ({@code CompilationMXBean}), -1 when the JVM does not say: how a warm-up tells that the peer's compiler has
+     * gone quiet.
+     */
+    public static final int COMPILE_TIME = 6;
 
     // Deliberate faults, used by the fault tests: the peer misbehaves while replying to an ECHO.
     /** Send the reply's header and half its payload, then exit the peer (a process dies mid-message). */

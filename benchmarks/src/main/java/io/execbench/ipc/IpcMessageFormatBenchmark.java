@@ -90,7 +90,8 @@ public class IpcMessageFormatBenchmark implements AutoParams {
             jsonBytes = OrderGraph.write(order, link.request(), 0);
             // Jackson on both sides needs thousands of calls to be compiled: warm until the cost stops moving.
             boolean json = benchmark.getBenchmark().endsWith(".json");
-            SteadyWarmup.warm(benchmark, json ? () -> json().lines().size() : this::raw, this::verify);
+            SteadyWarmup.warm(benchmark, json ? () -> json().lines().size() : this::raw, this::verify,
+                    () -> Transports.compileMillis(link));
             lastParsed = null;
             lastRawReplyBytes = 0;
             if (json) {

@@ -101,7 +101,7 @@ public class IpcRoundTripBenchmark implements AutoParams {
             request.put(0, content);
             // Both ends (this JVM and the peer's) warmed until the round trip's cost stops moving, not for a fixed
             // time: a fork that gets there records how long it took, one that does not is flagged in the report.
-            SteadyWarmup.warm(benchmark, this::call, this::verify);
+            SteadyWarmup.warm(benchmark, this::call, this::verify, () -> Transports.compileMillis(link));
         }
 
         /** One round trip, as the benchmark method makes it. */

@@ -1,5 +1,6 @@
 package io.execbench.ipc;
 
+import io.execbench.warmup.CompileTime;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -46,6 +47,20 @@ public final class Transports {
     static final long RING_CAPACITY_BYTES = 4 << 20;
 
     private Transports() {
+    }
+
+    /**
+     * The JIT time so far of every JVM {@code link} runs in: this one, plus the peer's when it is another process
+     * (asked with {@link Frame#COMPILE_TIME}); -1 when either does not say.
+     */
+    public static long compileMillis(Transport link) {
+        long ours = CompileTime.millis();
+        if (link.name().equals("threads")) {
+            return ours;
+        }
+        link.call(Frame.COMPILE_TIME, 0);
+        long theirs = link.reply().getLong(0);
+        return ours < 0 || theirs < 0 ? -1 : ours + theirs;
     }
 
     public static Transport open(String name, int maxPayloadBytes) {

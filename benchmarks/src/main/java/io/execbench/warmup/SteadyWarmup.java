@@ -25,8 +25,11 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * <p>The operation runs in batches of {@link Budget#batchNanos()}; each batch's mean time per call is one point of
  * the warm-up series. The series is steady once its last {@link Budget#window()} points lie within
  * {@link Budget#tolerance()} of their median (no point further off) and show no trend (the Theil-Sen slope across
- * the window moves less than half the tolerance): no change point in the window. It stops there, or at the cap,
- * in which case the fork is recorded as not steady and the report flags the benchmark.
+ * the window moves less than half the tolerance): no change point in the window; and once the JIT compilers of the
+ * JVMs involved (this one and an IPC peer's) spent no time compiling during the window. Timings alone are not
+ * enough: the last C2 compilations of a hot path change its cost by little but occupy a CPU for milliseconds, and
+ * on a machine with two CPUs, both pinned by the benchmark, that lands in the measurement's tail. It stops there,
+ * or at the cap, in which case the fork is recorded as not steady and the report flags the benchmark.
  *
  * <p>Each fork writes one record ({@code <run>/warmup/<pid>-<n>.json}: benchmark, parameters, batches, time warmed,
  * whether steady, the series) into the folder named by {@value #DIR_PROPERTY}; without the property (plain JMH)
@@ -59,7 +62,7 @@ public final class SteadyWarmup {
      * @param nanosPerCall the mean time per call of each batch, in order
      */
     public record Outcome(boolean steady, int batches, long calls, long warmedNanos, double[] nanosPerCall,
-                          long checksum) {
+                          long[] compileMillis, long checksum) {
     }
 
     private SteadyWarmup() {
@@ -71,7 +74,7 @@ public final class SteadyWarmup {
      * nothing it computes is dead.
      */
     public static Outcome warm(BenchmarkParams benchmark, LongSupplier call) {
-        return warm(benchmark, call, () -> { });
+        return warm(benchmark, call, () -> { }, CompileTime::millis);
     }
 
     /**
@@ -79,16 +82,22 @@ public final class SteadyWarmup {
      * benchmark does between JMH's iterations (its per-iteration verification), so that those code paths are
      * profiled before the compiler settles the hot ones. Left out, the first measurement iteration would meet a
      * branch never taken in warm-up: a deoptimisation and a recompilation inside the measurement, in the tail.
+     * {@code compileMillis} is the JIT time so far of every JVM the call runs in ({@link CompileTime#millis()} plus
+     * an IPC peer's); -1 when unknown, and then only the timings decide.
      */
-    public static Outcome warm(BenchmarkParams benchmark, LongSupplier call, Runnable betweenBatches) {
-        Outcome outcome = warm(call, betweenBatches, Budget.of(AutoParams.profileOfThisJvm()), System::nanoTime);
+    public static Outcome warm(BenchmarkParams benchmark, LongSupplier call, Runnable betweenBatches,
+                               LongSupplier compileMillis) {
+        Outcome outcome = warm(call, betweenBatches, compileMillis, Budget.of(AutoParams.profileOfThisJvm()),
+                System::nanoTime);
         record(benchmark, outcome);
         return outcome;
     }
 
     /** The warm-up loop itself, with its clock passed in (tests drive it with a fake one). */
-    static Outcome warm(LongSupplier call, Runnable betweenBatches, Budget budget, LongSupplier clock) {
+    static Outcome warm(LongSupplier call, Runnable betweenBatches, LongSupplier compileMillis, Budget budget,
+                        LongSupplier clock) {
         List<Double> series = new ArrayList<>();
+        List<Long> compiled = new ArrayList<>();
         long checksum = 0;
         long calls = 0;
         long start = clock.getAsLong();
@@ -104,12 +113,27 @@ public final class SteadyWarmup {
             } while (now - batchStart < budget.batchNanos());
             calls += batchCalls;
             series.add((double) (now - batchStart) / batchCalls);
-            steady = steady(series, budget);
             betweenBatches.run();
+            compiled.add(compileMillis.getAsLong());
+            steady = steady(series, budget) && compilerQuiet(compiled, budget.window());
             now = clock.getAsLong();
         }
         return new Outcome(steady, series.size(), calls, now - start,
-                series.stream().mapToDouble(Double::doubleValue).toArray(), checksum);
+                series.stream().mapToDouble(Double::doubleValue).toArray(),
+                compiled.stream().mapToLong(Long::longValue).toArray(), checksum);
+    }
+
+    /**
+     * True when no JIT time accrued over the last {@code window} batches (from the reading before the window to
+     * the last), or when the JVMs do not report it.
+     */
+    static boolean compilerQuiet(List<Long> compiled, int window) {
+        if (compiled.size() <= window) {
+            return false;
+        }
+        long before = compiled.get(compiled.size() - 1 - window);
+        long last = compiled.getLast();
+        return before < 0 || last < 0 || last == before;
     }
 
     /** True when the last {@code window} points lie within the tolerance of their median and do not trend. */
@@ -160,7 +184,8 @@ public final class SteadyWarmup {
         }
         Map<String, Object> record = Map.of("schemaVersion", 1, "benchmark", benchmark.getBenchmark(),
                 "params", params, "steady", outcome.steady(), "batches", outcome.batches(), "calls", outcome.calls(),
-                "warmedNanos", outcome.warmedNanos(), "nanosPerCall", outcome.nanosPerCall());
+                "warmedNanos", outcome.warmedNanos(), "nanosPerCall", outcome.nanosPerCall(),
+                "compileMillis", outcome.compileMillis());
         Path file = Path.of(dir).resolve(ProcessHandle.current().pid() + "-" + ++records + ".json");
         try {
             Files.createDirectories(file.getParent());

@@ -116,6 +116,17 @@ abstract class TransportContractTest {
     }
 
     @Test
+    void tellsHowLongItsJvmsHaveSpentCompiling() {
+        long first = Transports.compileMillis(transport);
+        transport.request().put(0, new byte[64]);
+        for (int i = 0; i < 2_000; i++) {
+            transport.call(Frame.ECHO, 64);
+        }
+        assertThat(first).isGreaterThanOrEqualTo(0); // HotSpot monitors compilation time
+        assertThat(Transports.compileMillis(transport)).isGreaterThanOrEqualTo(first);
+    }
+
+    @Test
     void streamedMessagesAreCountedAndAcknowledged() {
         long expectedSum = 0;
         for (int i = 1; i <= 300; i++) {

@@ -13,11 +13,16 @@ class SteadyWarmupTest {
 
     /** A fake clock: a call made at fake time t (ns since the start) costs {@code cost.applyAsLong(t)} ns. */
     private static SteadyWarmup.Outcome warm(LongUnaryOperator cost) {
+        return warm(cost, t -> -1);
+    }
+
+    /** As above, the JIT having spent {@code compiled.applyAsLong(t)} ms compiling by fake time t. */
+    private static SteadyWarmup.Outcome warm(LongUnaryOperator cost, LongUnaryOperator compiled) {
         AtomicLong now = new AtomicLong();
         return SteadyWarmup.warm(() -> {
             now.addAndGet(cost.applyAsLong(now.get()));
             return 7;
-        }, () -> now.addAndGet(1), BUDGET, now::get);
+        }, () -> now.addAndGet(1), () -> compiled.applyAsLong(now.get()), BUDGET, now::get);
     }
 
     @Test
@@ -29,6 +34,18 @@ class SteadyWarmupTest {
         assertThat(outcome.warmedNanos()).isLessThan(BUDGET.capNanos());
         assertThat(outcome.nanosPerCall()[outcome.batches() - 1]).isEqualTo(20.0);
         assertThat(outcome.checksum()).isNotZero();
+    }
+
+    @Test
+    void aCompilerStillAtWorkIsNotSteadyEvenWhenTheCostIsFlat() {
+        // Flat cost from the start, but the JIT keeps compiling for the first 30 us (one more ms every 3 us).
+        SteadyWarmup.Outcome outcome = warm(t -> 20, t -> Math.min(t, 30_000) / 3_000);
+        assertThat(outcome.steady()).isTrue();
+        assertThat(outcome.warmedNanos()).isGreaterThan(30_000);
+        long[] compiled = outcome.compileMillis();
+        assertThat(compiled[compiled.length - 1]).isEqualTo(compiled[compiled.length - 1 - BUDGET.window()]);
+        // Never quiet: never steady, stopped by the cap.
+        assertThat(warm(t -> 20, t -> t / 3_000).steady()).isFalse();
     }
 
     @Test
