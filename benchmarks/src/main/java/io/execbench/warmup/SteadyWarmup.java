@@ -39,6 +39,8 @@ public final class SteadyWarmup {
 
     /** The system property naming the run's {@code warmup/} folder (set by the runner for every fork). */
     public static final String DIR_PROPERTY = "execbench.warmup.dir";
+    /** JIT time over a window that still counts as quiet: see {@link #compilerQuiet}. */
+    static final long QUIET_COMPILE_MILLIS = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static int records;
 
@@ -124,8 +126,9 @@ public final class SteadyWarmup {
     }
 
     /**
-     * True when no JIT time accrued over the last {@code window} batches (from the reading before the window to
-     * the last), or when the JVMs do not report it.
+     * True when at most {@link #QUIET_COMPILE_MILLIS} of JIT time accrued over the last {@code window} batches (from
+     * the reading before the window to the last), or when the JVMs do not report it. A few small C1 compilations
+     * (JDK code touched now and then) are not worth waiting for; a C2 compilation of a hot path takes longer.
      */
     static boolean compilerQuiet(List<Long> compiled, int window) {
         if (compiled.size() <= window) {
@@ -133,7 +136,7 @@ public final class SteadyWarmup {
         }
         long before = compiled.get(compiled.size() - 1 - window);
         long last = compiled.getLast();
-        return before < 0 || last < 0 || last == before;
+        return before < 0 || last < 0 || last - before <= QUIET_COMPILE_MILLIS;
     }
 
     /** True when the last {@code window} points lie within the tolerance of their median and do not trend. */

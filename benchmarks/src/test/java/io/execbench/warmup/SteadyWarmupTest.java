@@ -43,7 +43,8 @@ class SteadyWarmupTest {
         assertThat(outcome.steady()).isTrue();
         assertThat(outcome.warmedNanos()).isGreaterThan(30_000);
         long[] compiled = outcome.compileMillis();
-        assertThat(compiled[compiled.length - 1]).isEqualTo(compiled[compiled.length - 1 - BUDGET.window()]);
+        assertThat(compiled[compiled.length - 1] - compiled[compiled.length - 1 - BUDGET.window()])
+                .isLessThanOrEqualTo(SteadyWarmup.QUIET_COMPILE_MILLIS);
         // Never quiet: never steady, stopped by the cap.
         assertThat(warm(t -> 20, t -> t / 3_000).steady()).isFalse();
     }
