@@ -38,15 +38,15 @@ class SteadyWarmupTest {
 
     @Test
     void aCompilerStillAtWorkIsNotSteadyEvenWhenTheCostIsFlat() {
-        // Flat cost from the start, but the JIT keeps compiling for the first 30 us (one more ms every 3 us).
-        SteadyWarmup.Outcome outcome = warm(t -> 20, t -> Math.min(t, 30_000) / 3_000);
+        // Flat cost from the start, but the JIT keeps compiling for the first 30 us (one more ms every 0.5 us).
+        SteadyWarmup.Outcome outcome = warm(t -> 20, t -> Math.min(t, 30_000) / 500);
         assertThat(outcome.steady()).isTrue();
         assertThat(outcome.warmedNanos()).isGreaterThan(30_000);
         long[] compiled = outcome.compileMillis();
         assertThat(compiled[compiled.length - 1] - compiled[compiled.length - 1 - BUDGET.window()])
                 .isLessThanOrEqualTo(SteadyWarmup.QUIET_COMPILE_MILLIS);
         // Never quiet: never steady, stopped by the cap.
-        assertThat(warm(t -> 20, t -> t / 3_000).steady()).isFalse();
+        assertThat(warm(t -> 20, t -> t / 500).steady()).isFalse();
     }
 
     @Test
