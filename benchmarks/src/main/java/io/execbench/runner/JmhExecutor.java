@@ -1,6 +1,7 @@
 package io.execbench.runner;
 
 import io.execbench.latency.IntervalLog;
+import io.execbench.workload.UserWorkload;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -105,15 +106,23 @@ final class JmhExecutor implements AutoCloseable {
                 .measurementTime(TimeValue.milliseconds(profile.measurementTimeMs()))
                 // A hung benchmark must fail, not stall the nightly run: JMH interrupts it after this long.
                 .timeout(TimeValue.seconds(Math.max(60, 10L * profile.measurementTimeMs() / 1000)))
-                // JMH 1.37 still uses sun.misc.Unsafe, and the topology code calls sched_setaffinity through FFM;
-                // JDK 25 would print warnings into every fork's output, burying real failure text. Allowing both
-                // changes nothing measured.
-                .jvmArgsAppend(UNSAFE_ALLOW, NATIVE_ACCESS, "-D" + IntervalLog.DIR_PROPERTY + "=" + latencyDir,
-                        temp.jvmOption())
+                .jvmArgsAppend(forkJvmOptions().toArray(String[]::new))
                 // The machine's speed beside every iteration, so a comparison can tell the code from the host.
                 .addProfiler(IterationCanary.class)
                 .shouldFailOnError(true);
         benchmark.params().forEach(options::param);
+        return options;
+    }
+
+    /**
+     * JMH 1.37 still uses sun.misc.Unsafe, and the topology code calls sched_setaffinity through FFM; JDK 25 would
+     * print warnings into every fork's output, burying real failure text. Allowing both changes nothing measured.
+     * A user's workload: every fork (and every worker it starts) loads the same class from the same path.
+     */
+    private List<String> forkJvmOptions() {
+        List<String> options = new ArrayList<>(List.of(UNSAFE_ALLOW, NATIVE_ACCESS,
+                "-D" + IntervalLog.DIR_PROPERTY + "=" + latencyDir, temp.jvmOption()));
+        UserWorkload.configured().ifPresent(workload -> options.addAll(workload.jvmOptions()));
         return options;
     }
 

@@ -6,6 +6,7 @@ import io.execbench.workload.FpKernel;
 import io.execbench.workload.Kernel;
 import io.execbench.workload.Kernels;
 import io.execbench.workload.MemoryKernel;
+import io.execbench.workload.WorkloadKernel;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -21,7 +22,8 @@ import java.io.IOException;
  * {@link WorkerProcess}, never by hand.
  *
  * <p>Arguments: {@code --memory-footprint-bytes=N}, the memory kernel's footprint, which must equal the parent's
- * for the checksums to agree (the chain, and so every walk, depends on it).
+ * for the checksums to agree (the chain, and so every walk, depends on it). A user's workload comes with the
+ * parent's {@code -Dexecbench.workload.*} options ({@link io.execbench.workload.UserWorkload}).
  */
 public final class WorkerMain {
 
@@ -88,6 +90,7 @@ public final class WorkerMain {
                 case "alu" -> new AluKernel();
                 case "fp" -> new FpKernel();
                 case "memory" -> new MemoryKernel(memoryFootprintBytes);
+                case WorkloadKernel.NAME -> WorkloadKernel.configured(); // from the parent's -D options
                 default -> throw new IllegalStateException("no worker support for kernel " + Kernels.NAMES.get(id));
             };
         }

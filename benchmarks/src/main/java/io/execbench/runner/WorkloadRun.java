@@ -1,0 +1,102 @@
+package io.execbench.runner;
+
+import io.execbench.workload.Calibration;
+import io.execbench.workload.UserWorkload;
+import io.execbench.workload.WorkloadException;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.annotations.Mode;
+
+/**
+ * The user's workload in one run of the runner: checked and calibrated before the plan ({@link WorkloadCheck}),
+ * then announced to this JVM, so that the workload suites plan its sizes and every fork and worker loads it; or the
+ * one sentence saying why it cannot run, recorded as the run's failure {@link #CHECK} while everything else runs.
+ */
+final class WorkloadRun {
+
+    /** The failure entry of a workload that did not pass its check. */
+    static final PlannedBenchmark CHECK = new PlannedBenchmark("io.execbench.cpu.WorkloadOffloadBenchmark.check",
+            Mode.SingleShotTime, new java.util.LinkedHashMap<>());
+    private static final String SIZES_PROPERTY = "execbench.workload.sizes"; // read by cpu.WorkloadSizes
+
+    private final Calibration calibration;
+    private final List<Calibration.Size> sizes;
+    private final String failure;
+
+    private WorkloadRun(Calibration calibration, List<Calibration.Size> sizes, String failure) {
+        this.calibration = calibration;
+        this.sizes = sizes;
+        this.failure = failure;
+    }
+
+    /** Checks and calibrates {@code className} from {@code path}, when one is given, and prints what came of it. */
+    static WorkloadRun prepare(String className, String path, Profile profile, PrintStream out) {
+        forget();
+        if ((className == null || className.isBlank()) && (path == null || path.isBlank())) {
+            return new WorkloadRun(null, List.of(), null);
+        }
+        try {
+            UserWorkload workload = UserWorkload.of(className, path);
+            out.println("execbench: checking workload " + workload.className() + " from " + workload.path());
+            Calibration calibration = new WorkloadCheck().check(workload);
+            List<Calibration.Size> sizes = calibration.sizesFor(targets(profile));
+            if (sizes.isEmpty()) {
+                throw new WorkloadException("workload " + workload.className() + " reaches none of the task times "
+                        + "1 us to 10 ms between size 1 and maxSize(): raise maxSize() or make a call of size 1 "
+                        + "take less than 2 ms");
+            }
+            workload.configureThisJvm();
+            System.setProperty(SIZES_PROPERTY, sizes.stream().map(s -> String.valueOf(s.size()))
+                    .collect(Collectors.joining(",")));
+            out.println("execbench: workload " + workload.className() + " sizes: " + sizes.stream()
+                    .map(s -> s.size() + " (~" + time(s.estimatedNs()) + ")").collect(Collectors.joining(", ")));
+            return new WorkloadRun(calibration, sizes, null);
+        } catch (WorkloadException e) {
+            out.println("execbench: " + e.getMessage());
+            return new WorkloadRun(null, List.of(), e.getMessage());
+        }
+    }
+
+    /** The task times a profile calibrates to: fewer in smoke, one in the tests' profile. */
+    static List<Long> targets(Profile profile) {
+        return switch (profile) {
+            case TEST -> List.of(10_000L);
+            case SMOKE -> List.of(1_000L, 100_000L, 10_000_000L);
+            case QUICK, FULL -> Calibration.TARGETS_NS;
+        };
+    }
+
+    /** Undoes {@link #prepare}'s announcement in this JVM. */
+    static void forget() {
+        System.clearProperty(UserWorkload.CLASS_PROPERTY);
+        System.clearProperty(UserWorkload.PATH_PROPERTY);
+        System.clearProperty(SIZES_PROPERTY);
+    }
+
+    Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** For run.json's {@code workload.userWorkload}: the class, its size unit and the calibrated sizes. */
+    Optional<Map<String, Object>> describe() {
+        if (calibration == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("className", calibration.className());
+        described.put("sizeUnit", calibration.sizeUnit());
+        described.put("sizes", sizes);
+        described.put("timings", calibration.timings());
+        return Optional.of(described);
+    }
+
+    private static String time(long nanos) {
+        return nanos >= 1_000_000 ? String.format(Locale.ROOT, "%.1f ms", nanos / 1e6)
+                : String.format(Locale.ROOT, "%.1f us", nanos / 1e3);
+    }
+}
