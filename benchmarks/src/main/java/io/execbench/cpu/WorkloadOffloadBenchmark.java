@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
  * Measures: OffloadBenchmark's batch, with the user's workload in place of a built-in kernel: TASKS_PER_WORKER tasks
  * per core, run inline, on a fixed pool, a ForkJoinPool, virtual threads and worker JVMs at every calibrated size
  * (about 1 us, 10 us, 100 us, 1 ms and 10 ms per call; smoke: 1 us, 100 us, 10 ms), and on an event loop and a JVM
- * per task (spawnPerTask, not in smoke) at the largest. The same models and worker pool as the built-in kernels.
+ * per task (spawnPerTask, quick and full only: seconds per batch) at the largest. The same models and worker pool as the built-in kernels.
  *
  * Pitfalls avoided: as OffloadBenchmark (models and workers started per trial, a verified batch before timing, every
  * task's checksum recomputed inline after each iteration, outside the timed region, the checksums returned). The
@@ -40,6 +40,11 @@ public class WorkloadOffloadBenchmark extends WorkloadSizes {
 
     private static final Set<String> LARGEST_ONLY = Set.of(ExecutionModels.EVENT_LOOP, ExecutionModels.SPAWN_PER_TASK);
 
+    /** Tasks per benchmark call: the report divides a batch's time by it to say what one call takes. */
+    public static int tasksPerBatch() {
+        return ModelTasks.TASKS_PER_WORKER * ModelTasks.CORES;
+    }
+
     @Override
     public boolean planned(Map<String, String> params, Profile profile) {
         List<String> sizes = sizes();
@@ -47,8 +52,8 @@ public class WorkloadOffloadBenchmark extends WorkloadSizes {
             return false;
         }
         String model = params.get("model");
-        if (model.equals(ExecutionModels.SPAWN_PER_TASK) && profile == Profile.SMOKE) {
-            return false; // a JVM start per task: seconds per batch, more than the smoke budget allows
+        if (model.equals(ExecutionModels.SPAWN_PER_TASK) && (profile == Profile.SMOKE || profile == Profile.TEST)) {
+            return false; // a JVM start per task: seconds per batch, more than these budgets allow
         }
         return !LARGEST_ONLY.contains(model) || params.get("workUnits").equals(sizes.getLast());
     }
@@ -68,7 +73,7 @@ public class WorkloadOffloadBenchmark extends WorkloadSizes {
         @Setup(Level.Trial)
         public void setUp() {
             int size = Integer.parseInt(PARAMS.resolve("workUnits", workUnits));
-            open(model, WorkloadKernel.NAME, size, CORES, TASKS_PER_WORKER * CORES);
+            open(model, WorkloadKernel.NAME, size, CORES, tasksPerBatch());
         }
     }
 

@@ -59,6 +59,10 @@ public final class BenchMain implements Callable<Integer> {
             description = "the jar or classes folder holding --workload")
     String workloadPath;
 
+    @Option(names = "--workload-path-base", defaultValue = ".", paramLabel = "FOLDER",
+            description = "where a relative --workload-path starts (Maven passes the project's root)")
+    Path workloadPathBase;
+
     @Option(names = "--run-id-file", description = "deleted at start; receives the run folder's name once it is final")
     Path runIdFile;
 
@@ -99,16 +103,16 @@ public final class BenchMain implements Callable<Integer> {
     private int callWithWorkload() {
         if (listPlan) {
             Profile profile = Profile.parse(profileName);
-            WorkloadRun.prepare(workloadClass, workloadPath, profile, out);
+            WorkloadRun.prepare(workloadClass, resolvedWorkloadPath(), profile, out);
             PlanListing.print(profile, BenchmarkPlan.of(include, profile), out);
             return EXIT_OK;
         }
         RunIdFile runId = RunIdFile.at(runIdFile);
         runId.clear(); // first: a run that fails from here on must not leave an earlier run's id for the harness
         Profile profile = Profile.parse(profileName);
-        BenchmarkPlan.of(include, profile); // a bad --include fails before the workload is checked
+        BenchmarkPlan.compile(include); // a bad --include fails before the workload is checked
         // The user's workload is checked and calibrated before the plan: its benchmarks' sizes come from it.
-        WorkloadRun userWorkload = WorkloadRun.prepare(workloadClass, workloadPath, profile, out);
+        WorkloadRun userWorkload = WorkloadRun.prepare(workloadClass, resolvedWorkloadPath(), profile, out);
         List<PlannedBenchmark> plan = BenchmarkPlan.of(include, profile);
         Map<String, Object> workload = new LinkedHashMap<>();
         workload.put("memoryFootprintBytes", Kernels.memoryFootprintBytes());
@@ -128,6 +132,10 @@ public final class BenchMain implements Callable<Integer> {
             System.setProperty(RunTemp.TMPDIR_PROPERTY, systemTemp);
             temp.delete();
         }
+    }
+
+    private String resolvedWorkloadPath() {
+        return workloadPath.isBlank() ? workloadPath : workloadPathBase.resolve(workloadPath).toString();
     }
 
     private int run(Profile profile, List<PlannedBenchmark> plan, Map<String, Object> workload, RunIdFile runId,

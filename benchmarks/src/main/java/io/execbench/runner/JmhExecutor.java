@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -44,6 +45,8 @@ final class JmhExecutor implements AutoCloseable {
     private static final int FAILURE_LINES = 40;
     static final String UNSAFE_ALLOW = "--sun-misc-unsafe-memory-access=allow";
     static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+    /** The parameter of the user-workload suites (the class name). */
+    static final String USER_WORKLOAD_PARAM = "workload";
 
     private final Profile profile;
     private final Path logPath;
@@ -110,6 +113,10 @@ final class JmhExecutor implements AutoCloseable {
                 // The machine's speed beside every iteration, so a comparison can tell the code from the host.
                 .addProfiler(IterationCanary.class)
                 .shouldFailOnError(true);
+        if (benchmark.params().containsKey(USER_WORKLOAD_PARAM)) {
+            // What the user's task allocates, for the report's answer (gc.alloc.rate.norm, bytes per call).
+            options.addProfiler(GCProfiler.class);
+        }
         benchmark.params().forEach(options::param);
         return options;
     }

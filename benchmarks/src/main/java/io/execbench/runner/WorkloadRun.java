@@ -1,5 +1,6 @@
 package io.execbench.runner;
 
+import io.execbench.cpu.WorkloadOffloadBenchmark;
 import io.execbench.workload.Calibration;
 import io.execbench.workload.UserWorkload;
 import io.execbench.workload.WorkloadException;
@@ -82,7 +83,10 @@ final class WorkloadRun {
         return Optional.ofNullable(failure);
     }
 
-    /** For run.json's {@code workload.userWorkload}: the class, its size unit and the calibrated sizes. */
+    /**
+     * For run.json's {@code workload.userWorkload}: the class, its size unit, the calibrated sizes, the measured
+     * timings they came from, and the tasks per batch (the report's time per call).
+     */
     Optional<Map<String, Object>> describe() {
         if (calibration == null) {
             return Optional.empty();
@@ -91,6 +95,7 @@ final class WorkloadRun {
         described.put("className", calibration.className());
         described.put("sizeUnit", calibration.sizeUnit());
         described.put("sizes", sizes);
+        described.put("tasksPerBatch", WorkloadOffloadBenchmark.tasksPerBatch());
         described.put("timings", calibration.timings());
         return Optional.of(described);
     }

@@ -2,8 +2,9 @@ package io.execbench.workload;
 
 import io.execbench.api.Workload;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public final class WorkloadFixtures {
     private WorkloadFixtures() {
     }
 
-    /** Compiles one class {@code fixtures.<simpleName>} with {@code body} as its members into {@code classes}. */
+    /** Compiles {@code declaration}, the class {@code fixtures.<simpleName>}, into {@code classes}. */
     public static Path compile(Path classes, String simpleName, String declaration) {
         try {
             Path sources = Files.createDirectories(classes.resolveSibling(classes.getFileName() + "-src/fixtures"));
@@ -49,10 +50,10 @@ public final class WorkloadFixtures {
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", apiClassPath(),
                 "--release", "17", "-proc:none"));
         files.forEach(f -> args.add(f.toString()));
-        StringWriter errors = new StringWriter();
-        int status = javac.run(null, null, null, args.toArray(String[]::new));
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int status = javac.run(null, errors, errors, args.toArray(String[]::new));
         if (status != 0) {
-            throw new IllegalStateException("fixture did not compile: " + errors);
+            throw new IllegalStateException("fixture did not compile: " + errors.toString(StandardCharsets.UTF_8));
         }
         return classes;
     }
