@@ -31,6 +31,8 @@ public final class WorkloadProbeMain {
     static final long LONGEST_NS = 15_000_000;
     /** A timed loop runs at least this long, so that a 1 us call is timed over many. */
     static final long LOOP_NS = 2_000_000;
+    /** How long run() is exercised before any timing, so that the sizes are chosen for JIT-compiled code. */
+    static final long WARM_UP_NS = 400_000_000;
     private static final long SEED = Seeds.FIRST;
 
     private final PrintStream out;
@@ -71,6 +73,7 @@ public final class WorkloadProbeMain {
             out.println("unit " + oneLine(String.valueOf(workload.sizeUnit())));
             out.println("max " + maxSize);
             checkDeterministic(workload, 1);
+            warmUp(workload, maxSize);
             long size = 1;
             while (true) {
                 long ns = time(workload, (int) size);
@@ -81,6 +84,33 @@ public final class WorkloadProbeMain {
                 size = Math.min(maxSize, size * 2);
             }
             checkDeterministic(workload, (int) size);
+        }
+    }
+
+    /**
+     * Calls run() at sizes 1, 16, 256, ... (below a call of about 1 ms) for {@link #WARM_UP_NS}: a cold JVM runs the
+     * first calls interpreted, tens of times slower than the benchmarks' compiled code, and would choose sizes far
+     * too small.
+     */
+    private void warmUp(Workload workload, int maxSize) {
+        out.println("call 1");
+        long seed = SEED;
+        long sink = 0;
+        long started = System.nanoTime();
+        int largest = 1;
+        while (System.nanoTime() - started < WARM_UP_NS) {
+            for (long size = 1; size <= largest; size *= 16) {
+                long callStarted = System.nanoTime();
+                seed = Seeds.next(seed);
+                sink += run(workload, seed, (int) size);
+                if (size == largest && System.nanoTime() - callStarted < 1_000_000 && largest <= maxSize / 16) {
+                    largest *= 16;
+                    out.println("call " + largest);
+                }
+            }
+        }
+        if (sink == 42) {
+            System.err.print(""); // the checksums are used, so the calls cannot be dropped
         }
     }
 
