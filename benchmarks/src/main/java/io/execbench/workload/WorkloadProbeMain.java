@@ -76,6 +76,7 @@ public final class WorkloadProbeMain {
             warmUp(workload, maxSize);
             long size = 1;
             while (true) {
+                out.println("call " + size);
                 long ns = time(workload, (int) size);
                 out.printf(Locale.ROOT, "time %d %d%n", size, ns);
                 if (ns >= LONGEST_NS || size >= maxSize) {
@@ -88,29 +89,19 @@ public final class WorkloadProbeMain {
     }
 
     /**
-     * Calls run() at sizes 1, 16, 256, ... (below a call of about 1 ms) for {@link #WARM_UP_NS}: a cold JVM runs the
-     * first calls interpreted, tens of times slower than the benchmarks' compiled code, and would choose sizes far
-     * too small.
+     * Times run() at sizes 1, 16, 256, ... (while a call takes under 1 ms) for {@link #WARM_UP_NS}, discarding the
+     * times: a cold JVM runs the first calls, and the timing loop itself, interpreted, tens of times slower than the
+     * benchmarks' compiled code, and would choose sizes far too small.
      */
     private void warmUp(Workload workload, int maxSize) {
-        out.println("call 1");
-        long seed = SEED;
-        long sink = 0;
         long started = System.nanoTime();
-        int largest = 1;
         while (System.nanoTime() - started < WARM_UP_NS) {
-            for (long size = 1; size <= largest; size *= 16) {
-                long callStarted = System.nanoTime();
-                seed = Seeds.next(seed);
-                sink += run(workload, seed, (int) size);
-                if (size == largest && System.nanoTime() - callStarted < 1_000_000 && largest <= maxSize / 16) {
-                    largest *= 16;
-                    out.println("call " + largest);
+            for (long size = 1; size <= maxSize; size *= 16) {
+                out.println("call " + size);
+                if (time(workload, (int) size) >= 1_000_000) {
+                    break;
                 }
             }
-        }
-        if (sink == 42) {
-            System.err.print(""); // the checksums are used, so the calls cannot be dropped
         }
     }
 
@@ -125,30 +116,29 @@ public final class WorkloadProbeMain {
         }
     }
 
-    /** The mean time of one call at {@code size}, over a loop of at least {@link #LOOP_NS}, with a warm-up loop. */
+    /**
+     * The mean time of one call at {@code size}: calls in loops of 1, 8, 64, ... until one loop lasts
+     * {@link #LOOP_NS} (one clock reading per loop, not per call, so a 1 us call is not timed with the clock's cost).
+     */
     private long time(Workload workload, int size) {
-        out.println("call " + size);
         long seed = SEED;
         long sink = 0;
-        long elapsed = 0;
-        int calls = 0;
-        for (int round = 0; round < 2; round++) { // the first round warms up (and is the only one for long calls)
-            calls = 0;
+        long calls = 1;
+        while (true) {
             long start = System.nanoTime();
-            do {
+            for (long i = 0; i < calls; i++) {
                 seed = Seeds.next(seed);
                 sink += run(workload, seed, size);
-                calls++;
-                elapsed = System.nanoTime() - start;
-            } while (elapsed < LOOP_NS);
-            if (elapsed / calls >= LONGEST_NS) {
-                break;
             }
+            long elapsed = System.nanoTime() - start;
+            if (elapsed >= LOOP_NS || elapsed / calls >= LONGEST_NS) {
+                if (sink == 42) {
+                    System.err.print(""); // the checksums are used, so the calls cannot be dropped
+                }
+                return elapsed / calls;
+            }
+            calls *= elapsed < LOOP_NS / 8 ? 8 : 2;
         }
-        if (sink == 42) {
-            System.err.print(""); // the checksums are used, so the calls cannot be dropped
-        }
-        return elapsed / calls;
     }
 
     private long call(Workload workload, long seed, int size) {
