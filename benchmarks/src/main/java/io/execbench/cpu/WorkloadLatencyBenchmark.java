@@ -3,6 +3,7 @@ package io.execbench.cpu;
 import io.execbench.runner.Profile;
 import io.execbench.workload.WorkloadKernel;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,10 +33,13 @@ import org.openjdk.jmh.annotations.State;
 public class WorkloadLatencyBenchmark extends WorkloadSizes {
 
     private static final WorkloadLatencyBenchmark PARAMS = new WorkloadLatencyBenchmark();
+    /** The project's own tests' profile: inline (the baseline) and worker processes (the workload loads there). */
+    private static final Set<String> TEST_MODELS = Set.of(ExecutionModels.INLINE, ExecutionModels.PROCESSES);
 
     @Override
     public boolean planned(Map<String, String> params, Profile profile) {
-        return active() && params.get("workUnits").equals(sizes().getFirst());
+        return active() && params.get("workUnits").equals(sizes().getFirst())
+                && (profile != Profile.TEST || TEST_MODELS.contains(params.get("model")));
     }
 
     /** One call at a time. */
