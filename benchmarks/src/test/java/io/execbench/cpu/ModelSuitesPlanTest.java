@@ -91,7 +91,7 @@ class ModelSuitesPlanTest {
                     .doesNotContain(batch.formatted("eventLoop", 10), batch.formatted("spawnPerTask", 10))
                     .hasSize(5 * 2 + 2 + 5);
             assertThat(smoke).doesNotContain(batch.formatted("spawnPerTask", 1000)).hasSize(quick.size() - 1);
-            assertThat(plan("cpu\\.Workload", Profile.TEST)).hasSize(4 + 2);
+            assertThat(plan("cpu\\.Workload", Profile.TEST)).hasSize(4 * 2 + 2);
         } finally {
             System.clearProperty(UserWorkload.CLASS_PROPERTY);
             System.clearProperty(UserWorkload.PATH_PROPERTY);
