@@ -22,7 +22,7 @@ final class WorkloadRun {
 
     /** The failure entry of a workload that did not pass its check. */
     static final PlannedBenchmark CHECK = new PlannedBenchmark("io.execbench.cpu.WorkloadOffloadBenchmark.check",
-            Mode.SingleShotTime, new java.util.LinkedHashMap<>());
+            Mode.SingleShotTime, new LinkedHashMap<>());
     private static final String SIZES_PROPERTY = "execbench.workload.sizes"; // read by cpu.WorkloadSizes
 
     private final Calibration calibration;

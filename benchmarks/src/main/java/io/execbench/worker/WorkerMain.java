@@ -52,7 +52,9 @@ public final class WorkerMain {
         System.setOut(System.err);
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
         try {
-            new WorkerMain(footprint).serve(in, out);
+            WorkerMain worker = new WorkerMain(footprint);
+            worker.serve(in, out);
+            worker.closeKernels(); // a user's workload gets its tearDown() when the worker ends normally
             System.exit(0);
         } catch (IOException e) {
             // The parent is gone (broken pipe) or spoke garbage: either way nobody is left to answer.
@@ -75,6 +77,18 @@ public final class WorkerMain {
             // Replies to a pipelined batch leave in one write: flush only once no further task is already waiting.
             if (in.available() == 0) {
                 out.flush();
+            }
+        }
+    }
+
+    private void closeKernels() {
+        for (Kernel kernel : kernels) {
+            if (kernel instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    System.err.println("execbench worker: " + e);
+                }
             }
         }
     }
