@@ -59,6 +59,10 @@ public final class BenchMain implements Callable<Integer> {
             description = "the jar or classes folder holding --workload")
     String workloadPath;
 
+    @Option(names = "--workload-sizes", defaultValue = "", paramLabel = "N,N,...",
+            description = "measure --workload at these sizes instead of calibrated ones (to track the same sizes)")
+    String workloadSizes;
+
     @Option(names = "--workload-path-base", defaultValue = ".", paramLabel = "FOLDER",
             description = "where a relative --workload-path starts (Maven passes the project's root)")
     Path workloadPathBase;
@@ -103,7 +107,7 @@ public final class BenchMain implements Callable<Integer> {
     private int callWithWorkload() {
         if (listPlan) {
             Profile profile = Profile.parse(profileName);
-            WorkloadRun.prepare(workloadClass, resolvedWorkloadPath(), profile, out);
+            WorkloadRun.prepare(workloadClass, resolvedWorkloadPath(), workloadSizes, profile, out);
             PlanListing.print(profile, BenchmarkPlan.of(include, profile), out);
             return EXIT_OK;
         }
@@ -112,7 +116,7 @@ public final class BenchMain implements Callable<Integer> {
         Profile profile = Profile.parse(profileName);
         BenchmarkPlan.compile(include); // a bad --include fails before the workload is checked
         // The user's workload is checked and calibrated before the plan: its benchmarks' sizes come from it.
-        WorkloadRun userWorkload = WorkloadRun.prepare(workloadClass, resolvedWorkloadPath(), profile, out);
+        WorkloadRun userWorkload = WorkloadRun.prepare(workloadClass, resolvedWorkloadPath(), workloadSizes, profile, out);
         List<PlannedBenchmark> plan = BenchmarkPlan.of(include, profile);
         Map<String, Object> workload = new LinkedHashMap<>();
         workload.put("memoryFootprintBytes", Kernels.memoryFootprintBytes());

@@ -5,6 +5,7 @@ import io.execbench.workload.Calibration;
 import io.execbench.workload.UserWorkload;
 import io.execbench.workload.WorkloadException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +36,13 @@ final class WorkloadRun {
         this.failure = failure;
     }
 
-    /** Checks and calibrates {@code className} from {@code path}, when one is given, and prints what came of it. */
-    static WorkloadRun prepare(String className, String path, Profile profile, PrintStream out) {
+    /**
+     * Checks and calibrates {@code className} from {@code path}, when one is given, and prints what came of it.
+     *
+     * @param pinnedSizes comma-separated sizes to measure instead of the calibrated ones, or blank
+     */
+    static WorkloadRun prepare(String className, String path, String pinnedSizes, Profile profile,
+                               PrintStream out) {
         forget();
         if ((className == null || className.isBlank()) && (path == null || path.isBlank())) {
             return new WorkloadRun(null, List.of(), null);
@@ -45,7 +51,8 @@ final class WorkloadRun {
             UserWorkload workload = UserWorkload.of(className, path);
             out.println("execbench: checking workload " + workload.className() + " from " + workload.path());
             Calibration calibration = new WorkloadCheck().check(workload);
-            List<Calibration.Size> sizes = calibration.sizesFor(targets(profile));
+            List<Calibration.Size> sizes = pinnedSizes == null || pinnedSizes.isBlank()
+                    ? calibration.sizesFor(targets(profile)) : pinned(workload, pinnedSizes, calibration);
             if (sizes.isEmpty()) {
                 throw new WorkloadException("workload " + workload.className() + " reaches none of the task times "
                         + "1 us to 10 ms between size 1 and maxSize(): raise maxSize() or make a call of size 1 "
@@ -61,6 +68,26 @@ final class WorkloadRun {
             out.println("execbench: " + e.getMessage());
             return new WorkloadRun(null, List.of(), e.getMessage());
         }
+    }
+
+    /** {@code --workload-sizes}: each a whole number from 1, ascending, with the time the calibration expects. */
+    private static List<Calibration.Size> pinned(UserWorkload workload, String text, Calibration calibration) {
+        List<Calibration.Size> sizes = new ArrayList<>();
+        for (String item : text.split(",")) {
+            int size;
+            try {
+                size = Integer.parseInt(item.strip());
+            } catch (NumberFormatException e) {
+                size = 0;
+            }
+            if (size < 1 || (!sizes.isEmpty() && size <= sizes.getLast().size())) {
+                throw new WorkloadException("workload " + workload.className() + ": --workload-sizes '" + text
+                        + "' must be whole numbers from 1, ascending, separated by commas");
+            }
+            long nanos = Math.round(calibration.timeAt(size));
+            sizes.add(new Calibration.Size(size, nanos, nanos));
+        }
+        return List.copyOf(sizes);
     }
 
     /** The task times a profile calibrates to: fewer in smoke, one in the tests' profile. */

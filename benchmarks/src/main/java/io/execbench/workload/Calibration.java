@@ -30,8 +30,9 @@ public record Calibration(String className, String sizeUnit, List<Timing> timing
 
     /**
      * One size per target that the measured range can reach, by log-log interpolation between the two measured sizes
-     * around it. A target below size 1's time (by more than 2x) or above the largest size's time (by more than 2x)
-     * is left out; two targets on one size keep the first.
+     * around it, rounded to 1, 2 or 5 times a power of ten so that runs on one machine choose the same sizes (and
+     * tracking finds the same benchmarks) despite a few percent of noise. A target below size 1's time (by more than
+     * 2x) or above the largest size's time (by more than 2x) is left out; two targets on one size keep the first.
      */
     public List<Size> sizesFor(List<Long> targetsNs) {
         List<Size> sizes = new ArrayList<>();
@@ -50,25 +51,62 @@ public record Calibration(String className, String sizeUnit, List<Timing> timing
         }
         Timing first = timings.getFirst();
         Timing last = timings.getLast();
-        if (first.nanos() >= target) {
-            return first.nanos() <= 2 * target ? new Size(first.size(), target, first.nanos()) : null;
+        if (first.nanos() > 2 * target || 2 * last.nanos() < target) {
+            return null;
         }
-        if (last.nanos() < target) {
-            return 2 * last.nanos() >= target ? new Size(last.size(), target, last.nanos()) : null;
-        }
-        for (int i = 1; i < timings.size(); i++) {
-            Timing low = timings.get(i - 1);
-            Timing high = timings.get(i);
-            if (high.nanos() >= target) {
-                // time ~ size^k between the two measured points, k from their slope on log scales
-                double k = Math.log((double) Math.max(1, high.nanos()) / Math.max(1, low.nanos()))
-                        / Math.log((double) high.size() / low.size());
-                double size = k > 0 ? low.size() * Math.pow((double) target / Math.max(1, low.nanos()), 1 / k)
-                        : high.size();
-                int rounded = (int) Math.max(low.size(), Math.min(high.size(), Math.round(size)));
-                return new Size(rounded, target, target);
+        double exact = first.size();
+        if (first.nanos() < target) {
+            exact = last.size();
+            for (int i = 1; i < timings.size(); i++) {
+                if (timings.get(i).nanos() >= target) {
+                    exact = sizeAt(timings.get(i - 1), timings.get(i), target);
+                    break;
+                }
             }
         }
-        return null;
+        int rounded = (int) Math.max(first.size(), Math.min(last.size(), roundToGrid(exact)));
+        return new Size(rounded, target, Math.round(timeAt(rounded)));
+    }
+
+    /** time ~ size^k between two measured points, k from their slope on log scales: the size for {@code target}. */
+    private static double sizeAt(Timing low, Timing high, double target) {
+        double k = slope(low, high);
+        return k > 0 ? low.size() * Math.pow(target / Math.max(1, low.nanos()), 1 / k) : high.size();
+    }
+
+    private static double slope(Timing low, Timing high) {
+        return Math.log((double) Math.max(1, high.nanos()) / Math.max(1, low.nanos()))
+                / Math.log((double) high.size() / low.size());
+    }
+
+    /** The time one call at {@code size} is expected to take, interpolated as {@link #sizeAt} does. */
+    public double timeAt(int size) {
+        Timing low = timings.getFirst();
+        for (Timing high : timings) {
+            if (high.size() >= size) {
+                if (high.size() == size || high == low) {
+                    return high.nanos();
+                }
+                return Math.max(1, low.nanos()) * Math.pow((double) size / low.size(), slope(low, high));
+            }
+            low = high;
+        }
+        return timings.getLast().nanos();
+    }
+
+    /** The nearest of 1, 2 and 5 times a power of ten, on a log scale. */
+    static long roundToGrid(double size) {
+        if (size <= 1) {
+            return 1;
+        }
+        double decade = Math.pow(10, Math.floor(Math.log10(size)));
+        long best = (long) decade;
+        for (long step : new long[] {1, 2, 5, 10}) {
+            double candidate = step * decade;
+            if (Math.abs(Math.log(candidate / size)) < Math.abs(Math.log(best / size))) {
+                best = Math.round(candidate);
+            }
+        }
+        return best;
     }
 }

@@ -96,4 +96,18 @@ class WorkloadRunTest {
         assertThat(list(RunFolders.json(runDir.resolve("jmh.json")))).hasSize(3)
                 .allMatch(r -> r.get("benchmark").asText().endsWith("KernelBenchmark.baseline"));
     }
+
+    @Test
+    void pinnedSizesAreMeasuredInsteadOfCalibratedOnes() {
+        WorkloadFixtures.compileTree(Path.of("../examples/hash-workload/src/main/java"), classes);
+
+        int exit = run("--list-plan", "--profile=quick", "--include=cpu\\.WorkloadLatency", "--results=" + results,
+                "--workload=" + EXAMPLE, "--workload-path=" + classes, "--workload-sizes=64,4096");
+
+        String output = console.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(output).isEqualTo(BenchMain.EXIT_OK);
+        assertThat(output).contains("execbench: workload " + EXAMPLE + " sizes: 64 (~")
+                .contains("\"params\":{\"workload\":\"" + EXAMPLE + "\",\"model\":\"inline\",\"workUnits\":\"64\"}");
+        assertThat(results).isEmptyDirectory();
+    }
 }

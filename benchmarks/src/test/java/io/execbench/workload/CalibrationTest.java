@@ -21,9 +21,9 @@ class CalibrationTest {
         List<Calibration.Size> sizes = linear(10, 1 << 21).sizesFor(Calibration.TARGETS_NS);
 
         assertThat(sizes).extracting(Calibration.Size::targetNs).containsExactlyElementsOf(Calibration.TARGETS_NS);
-        assertThat(sizes.getFirst().size()).isBetween(90, 100);
-        assertThat(sizes.get(2).size()).isBetween(9_800, 10_100);
-        assertThat(sizes.getLast().size()).isBetween(990_000, 1_010_000);
+        // 95, 995, 9995, ... exactly; rounded to the 1-2-5 grid so that the next run chooses the same sizes
+        assertThat(sizes).extracting(Calibration.Size::size).containsExactly(100, 1_000, 10_000, 100_000, 1_000_000);
+        assertThat(sizes.getFirst().estimatedNs()).isBetween(1_040L, 1_060L); // 64 -> 690 ns, 128 -> 1330 ns
     }
 
     @Test
@@ -35,7 +35,8 @@ class CalibrationTest {
 
         assertThat(sizes).extracting(Calibration.Size::targetNs).containsExactly(10_000L, 100_000L, 1_000_000L,
                 10_000_000L);
-        assertThat(sizes.getLast()).isEqualTo(new Calibration.Size(1024, 10_000_000L, 5_120_000L));
+        assertThat(sizes).extracting(Calibration.Size::size).containsExactly(2, 20, 200, 1000);
+        assertThat(sizes.getLast()).isEqualTo(new Calibration.Size(1000, 10_000_000L, 5_000_000L));
     }
 
     @Test
@@ -45,5 +46,12 @@ class CalibrationTest {
                 List.of(1_000L, 1_500L));
 
         assertThat(sizes).extracting(Calibration.Size::size).containsExactly(1);
+    }
+
+    @Test
+    void roundsToOneTwoOrFiveTimesAPowerOfTen() {
+        // two calibrations of one task on a busy machine: 463 and 612 bytes for 1 us, both 500
+        assertThat(List.of(1.0, 1.4, 463.0, 612.0, 7_607.0, 78_151.0, 7_724_029.0)).extracting(Calibration::roundToGrid)
+                .containsExactly(1L, 1L, 500L, 500L, 10_000L, 100_000L, 10_000_000L);
     }
 }

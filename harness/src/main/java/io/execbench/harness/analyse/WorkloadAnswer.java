@@ -41,13 +41,22 @@ final class WorkloadAnswer {
         List<ModelExperiment.Cell> ranked = sweep.cells().stream().filter(c -> largest.equals(c.workUnits()))
                 .sorted(Comparator.comparingDouble((ModelExperiment.Cell c) -> c.callsPerSecond().value()).reversed())
                 .toList();
+        // The advice: the fastest model whose whole speedup interval lies above 1; inline when there is none.
+        Optional<ModelExperiment.Cell> winner = ranked.stream()
+                .filter(c -> !c.model().equals(ModelExperiment.INLINE) && c.speedup() != null
+                        && ModelExperiment.beatsInline(c.speedup()))
+                .findFirst();
         ModelExperiment.Cell fastest = ranked.getFirst();
-        boolean offloadWins = !fastest.model().equals(ModelExperiment.INLINE) && fastest.speedup() != null
-                && ModelExperiment.beatsInline(fastest.speedup());
-        String use = offloadWins
-                ? "use " + fastest.model() + " (" + Text.estimate(fastest.speedup()) + " x inline's speed)"
-                : "run it inline (no model is faster beyond noise" + (fastest.model().equals(ModelExperiment.INLINE)
-                        ? ")" : "; " + fastest.model() + " " + Text.estimate(fastest.speedup()) + " x)");
+        String use;
+        if (winner.isPresent()) {
+            ModelExperiment.Cell w = winner.get();
+            use = "use " + w.model() + " (" + Text.estimate(w.speedup()) + " x inline's speed"
+                    + (w == fastest ? "" : "; " + fastest.model() + " " + Text.estimate(fastest.speedup())
+                            + " x is within noise of inline") + ")";
+        } else {
+            use = "run it inline (no model is faster beyond noise" + (fastest.model().equals(ModelExperiment.INLINE)
+                    ? ")" : "; " + fastest.model() + " " + Text.estimate(fastest.speedup()) + " x)");
+        }
         StringBuilder answer = new StringBuilder("For your task " + name + " at " + sized(sweep, largest, facts)
                 + ", " + use + "; ");
         Optional<ModelExperiment.BreakEven> earliest = sweep.breakEvens().stream()
@@ -62,8 +71,8 @@ final class WorkloadAnswer {
                 .orElse("processes were not measured"));
         allocation(sweep, facts).ifPresent(answer::append);
         answer.append('.');
-        String number = offloadWins ? fastest.model() + " over inline at size " + largest + ": "
-                + Text.estimate(fastest.speedup()) + " x (" + Text.confidence(fastest.speedup()) + ")" : null;
+        String number = winner.map(w -> w.model() + " over inline at size " + largest + ": "
+                + Text.estimate(w.speedup()) + " x (" + Text.confidence(w.speedup()) + ")").orElse(null);
         List<Sketch.Line> lines = new ArrayList<>();
         for (String model : sweep.models()) {
             if (!model.equals(ModelExperiment.INLINE)) {
