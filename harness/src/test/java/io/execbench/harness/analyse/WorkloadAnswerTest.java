@@ -18,7 +18,11 @@ import org.junit.jupiter.api.Test;
 class WorkloadAnswerTest {
 
     private static Experiments fixture() throws Exception {
-        Path runDir = ReportResources.path("workload");
+        return fixture("workload");
+    }
+
+    private static Experiments fixture(String name) throws Exception {
+        Path runDir = ReportResources.path(name);
         return Experiments.of(RunReader.read(runDir), LatencyLogReader.readAll(runDir), MachineFacts.read(runDir));
     }
 
@@ -49,6 +53,20 @@ class WorkloadAnswerTest {
         assertThat(answer.sketch().xLabel()).isEqualTo("size (bytes hashed)");
         assertThat(answer.sketch().lines()).extracting(Sketch.Line::name)
                 .containsExactly("eventLoop", "fixedPool", "forkJoin", "processes", "virtual");
+    }
+
+    @Test
+    void advisesTheFastestModelBeyondNoiseAndTheSizeFromWhichOffloadingPays() throws Exception {
+        // A quick run of the same example: five sizes, two forks of three 200 ms iterations each.
+        Answer answer = Answers.of(fixture("workload-quick")).getFirst();
+
+        assertThat(answer.answer()).isEqualTo("For your task com.example.hash.BufferHashWorkload at size 7724029 "
+                + "(bytes hashed; about 18.95 ms [4.143 ms, 33.75 ms] per call inline), use fixedPool (1.958 [1.009, "
+                + "3.799] x inline's speed; forkJoin 1.964 [0.9436, 4.089] x is within noise of inline); offloading "
+                + "pays from size 792773 (bytes hashed; about 1.698 ms [0.9011 ms, 2.495 ms] per call inline) on "
+                + "fixedPool, 1.619 [1.088, 2.411] x; processes never pay on this machine at the sizes measured (up "
+                + "to 7724029).");
+        assertThat(answer.number()).isEqualTo("fixedPool over inline at size 7724029: 1.958 [1.009, 3.799] x (99.9%)");
     }
 
     @Test
