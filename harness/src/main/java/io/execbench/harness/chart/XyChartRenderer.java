@@ -120,6 +120,7 @@ public final class XyChartRenderer {
             index++;
         }
         plot.getDomainAxis().setAutoRange(autoX);
+        plot.configureRangeAxes(); // they were ranged over the data within the domain's range while it was fixed
         for (Marker marker : spec.markers()) {
             ValueMarker line = new ValueMarker(marker.value(), ChartStyle.MUTED, ChartStyle.DASHED);
             line.setLabel(marker.label());

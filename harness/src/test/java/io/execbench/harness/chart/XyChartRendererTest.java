@@ -21,7 +21,9 @@ class XyChartRendererTest {
                         new Series("processes", 1, Style.POINTS_WITH_INTERVALS, List.of(
                                 new Point(85222, 0.8, 0.4, 1.6), new Point(7934681, 1.8, 0.9, 3.6)))), List.of());
 
-        assertThat(XyChartRenderer.chart(chart).getXYPlot().getDomainAxis().getRange().getLowerBound())
-                .isLessThan(85222);
+        var plot = XyChartRenderer.chart(chart).getXYPlot();
+        assertThat(plot.getDomainAxis().getRange().getLowerBound()).isLessThan(85222);
+        assertThat(plot.getRangeAxis().getRange().getUpperBound()).isGreaterThanOrEqualTo(3.6); // every whisker
+
     }
 }
