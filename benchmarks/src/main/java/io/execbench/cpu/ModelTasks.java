@@ -73,5 +73,12 @@ public abstract class ModelTasks {
         if (model != null) {
             model.close();
         }
+        if (kernel instanceof AutoCloseable closeable) {
+            try {
+                closeable.close(); // a user's workload: its tearDown()
+            } catch (Exception e) {
+                throw new IllegalStateException(kernel.name() + ": " + e, e);
+            }
+        }
     }
 }

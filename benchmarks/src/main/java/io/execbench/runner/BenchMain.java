@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
  * {@code results/<run-id>/}. The harness renders the report from that folder.
  *
  * <p>Exit status: 0 every benchmark produced a result; 3 the run finished but some benchmarks failed (listed in
- * run.json); 2 bad arguments; 130 or 143 interrupted by SIGINT or SIGTERM (the run is kept as
+ * run.json); 2 bad arguments, or a {@code --workload} that failed its check (said in one sentence; every other
+ * benchmark still ran and was recorded); 130 or 143 interrupted by SIGINT or SIGTERM (the run is kept as
  * {@code <run-id>.partial/}; before the runner exits, its forks and every worker or IPC peer they started have
  * ended, and no {@code execbench-*} folder of the run is left in the temporary folder or /dev/shm).
  */
@@ -49,6 +51,22 @@ public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--list-plan", description = "print the profile's budget and planned benchmarks as JSON lines, run nothing")
     boolean listPlan;
+
+    @Option(names = "--workload", defaultValue = "", paramLabel = "CLASS",
+            description = "your own task, a class implementing io.execbench.api.Workload (docs/workload.md)")
+    String workloadClass;
+
+    @Option(names = "--workload-path", defaultValue = "", paramLabel = "JAR_OR_FOLDER",
+            description = "the jar or classes folder holding --workload")
+    String workloadPath;
+
+    @Option(names = "--workload-sizes", defaultValue = "", paramLabel = "N,N,...",
+            description = "measure --workload at these sizes instead of calibrated ones (to track the same sizes)")
+    String workloadSizes;
+
+    @Option(names = "--workload-path-base", defaultValue = ".", paramLabel = "FOLDER",
+            description = "where a relative --workload-path starts (Maven passes the project's root)")
+    Path workloadPathBase;
 
     @Option(names = "--run-id-file", description = "deleted at start; receives the run folder's name once it is final")
     Path runIdFile;
@@ -80,18 +98,31 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return callWithWorkload();
+        } finally {
+            WorkloadRun.forget(); // the runner may run again in this JVM (tests): no workload carries over
+        }
+    }
+
+    private int callWithWorkload() {
         if (listPlan) {
             Profile profile = Profile.parse(profileName);
+            WorkloadRun.prepare(workloadClass, resolvedWorkloadPath(), workloadSizes, profile, out);
             PlanListing.print(profile, BenchmarkPlan.of(include, profile), out);
             return EXIT_OK;
         }
         RunIdFile runId = RunIdFile.at(runIdFile);
         runId.clear(); // first: a run that fails from here on must not leave an earlier run's id for the harness
         Profile profile = Profile.parse(profileName);
+        BenchmarkPlan.compile(include); // a bad --include fails before the workload is checked
+        // The user's workload is checked and calibrated before the plan: its benchmarks' sizes come from it.
+        WorkloadRun userWorkload = WorkloadRun.prepare(workloadClass, resolvedWorkloadPath(), workloadSizes, profile, out);
         List<PlannedBenchmark> plan = BenchmarkPlan.of(include, profile);
-        Map<String, Object> workload = Map.of(
-                "memoryFootprintBytes", Kernels.memoryFootprintBytes(),
-                "scalingPlanNotes", ScalingPlan.forThisMachine().notes());
+        Map<String, Object> workload = new LinkedHashMap<>();
+        workload.put("memoryFootprintBytes", Kernels.memoryFootprintBytes());
+        workload.put("scalingPlanNotes", ScalingPlan.forThisMachine().notes());
+        userWorkload.describe().ifPresent(described -> workload.put("userWorkload", described));
         RunTemp temp = RunTemp.create();
         String systemTemp = System.getProperty(RunTemp.TMPDIR_PROPERTY);
         // JMH's host reads its lock file's folder from this property when its Runner class is first used: in the
@@ -100,17 +131,25 @@ public final class BenchMain implements Callable<Integer> {
         // private folder on their command line.
         System.setProperty(RunTemp.TMPDIR_PROPERTY, temp.path().toString());
         try {
-            return run(profile, plan, workload, runId, temp);
+            int status = run(profile, plan, workload, runId, temp, userWorkload);
+            return userWorkload.failure().isPresent() ? EXIT_USAGE : status;
         } finally {
             System.setProperty(RunTemp.TMPDIR_PROPERTY, systemTemp);
             temp.delete();
         }
     }
 
+    private String resolvedWorkloadPath() {
+        return workloadPath.isBlank() ? workloadPath : workloadPathBase.resolve(workloadPath).toString();
+    }
+
     private int run(Profile profile, List<PlannedBenchmark> plan, Map<String, Object> workload, RunIdFile runId,
-                    RunTemp temp) {
+                    RunTemp temp, WorkloadRun userWorkload) {
+        int failedChecks = userWorkload.failure().isPresent() ? 1 : 0;
         RunRecorder recorder = RunRecorder.start(resultsDir.toAbsolutePath().normalize(), profile, include,
-                plan.size(), new Environment(), workload, runId, clock);
+                plan.size() + failedChecks, new Environment(), workload, runId, clock);
+        // A workload that failed its check is one failure of the run, in run.json and the report; the rest runs.
+        userWorkload.failure().ifPresent(sentence -> recorder.recordFailure(WorkloadRun.CHECK, sentence));
         Thread onSignal = new Thread(() -> stopEarly(recorder, temp), "execbench-interrupt");
         Runtime.getRuntime().addShutdownHook(onSignal);
 

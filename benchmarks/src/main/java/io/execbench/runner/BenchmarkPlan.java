@@ -65,7 +65,8 @@ public final class BenchmarkPlan {
         return List.copyOf(plan);
     }
 
-    private static Pattern compile(String regex) {
+    /** The include pattern, or the one sentence saying why it is not one. */
+    static Pattern compile(String regex) {
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {

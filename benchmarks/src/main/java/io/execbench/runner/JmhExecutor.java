@@ -2,6 +2,7 @@ package io.execbench.runner;
 
 import io.execbench.latency.IntervalLog;
 import io.execbench.warmup.SteadyWarmup;
+import io.execbench.workload.UserWorkload;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -44,6 +46,8 @@ final class JmhExecutor implements AutoCloseable {
     private static final int FAILURE_LINES = 40;
     static final String UNSAFE_ALLOW = "--sun-misc-unsafe-memory-access=allow";
     static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+    /** The parameter of the user-workload suites (the class name). */
+    static final String USER_WORKLOAD_PARAM = "workload";
 
     private final Profile profile;
     private final Path logPath;
@@ -106,17 +110,31 @@ final class JmhExecutor implements AutoCloseable {
                 .measurementTime(TimeValue.milliseconds(profile.measurementTimeMs()))
                 // A hung benchmark must fail, not stall the nightly run: JMH interrupts it after this long.
                 .timeout(TimeValue.seconds(Math.max(60, 10L * profile.measurementTimeMs() / 1000)))
-                // JMH 1.37 still uses sun.misc.Unsafe, and the topology code calls sched_setaffinity through FFM;
-                // JDK 25 would print warnings into every fork's output, burying real failure text. Allowing both
-                // changes nothing measured.
-                .jvmArgsAppend(UNSAFE_ALLOW, NATIVE_ACCESS, "-D" + IntervalLog.DIR_PROPERTY + "=" + latencyDir,
-                        // Where SteadyWarmup records each fork's warm-up; the profile sets its budget.
-                        "-D" + SteadyWarmup.DIR_PROPERTY + "=" + latencyDir.resolveSibling("warmup"),
-                        "-D" + AutoParams.PROFILE_PROPERTY + "=" + profile.label(), temp.jvmOption())
+                .jvmArgsAppend(forkJvmOptions().toArray(String[]::new))
                 // The machine's speed beside every iteration, so a comparison can tell the code from the host.
                 .addProfiler(IterationCanary.class)
                 .shouldFailOnError(true);
+        if (benchmark.params().containsKey(USER_WORKLOAD_PARAM)) {
+            // What the user's task allocates, for the report's answer (gc.alloc.rate.norm, bytes per call).
+            options.addProfiler(GCProfiler.class);
+        }
         benchmark.params().forEach(options::param);
+        return options;
+    }
+
+    /**
+     * JMH 1.37 still uses sun.misc.Unsafe, and the topology code calls sched_setaffinity through FFM; JDK 25 would
+     * print warnings into every fork's output, burying real failure text. Allowing both changes nothing measured.
+     * The run's folders for latency logs and warm-up records, and the profile (the warm-up's budget).
+     * A user's workload: every fork (and every worker it starts) loads the same class from the same path.
+     */
+    private List<String> forkJvmOptions() {
+        List<String> options = new ArrayList<>(List.of(UNSAFE_ALLOW, NATIVE_ACCESS,
+                "-D" + IntervalLog.DIR_PROPERTY + "=" + latencyDir,
+                // Where SteadyWarmup records each fork's warm-up; the profile sets its budget.
+                "-D" + SteadyWarmup.DIR_PROPERTY + "=" + latencyDir.resolveSibling("warmup"),
+                "-D" + AutoParams.PROFILE_PROPERTY + "=" + profile.label(), temp.jvmOption()));
+        UserWorkload.configured().ifPresent(workload -> options.addAll(workload.jvmOptions()));
         return options;
     }
 

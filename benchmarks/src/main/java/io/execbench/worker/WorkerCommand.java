@@ -1,6 +1,7 @@
 package io.execbench.worker;
 
 import io.execbench.child.ChildJvm;
+import io.execbench.workload.UserWorkload;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,11 +41,14 @@ public record WorkerCommand(List<String> jvmOptions, String classPath, String ma
 
     /**
      * The same heap limit as this JVM, so that a memory kernel that fits here fits in the worker too, and a clean
-     * stdout; everything else is the JVM's default, as a user's own worker would run.
+     * stdout, and this JVM's user workload if it has one; everything else is the JVM's default, as a user's own worker
+     * would run.
      */
     public static List<String> defaultJvmOptions() {
         List<String> options = new ArrayList<>(QUIET_STDOUT);
         options.add("-Xmx" + Runtime.getRuntime().maxMemory());
+        // A user's workload: the worker loads the same class from the same path as this JVM.
+        UserWorkload.configured().ifPresent(workload -> options.addAll(workload.jvmOptions()));
         return options;
     }
 

@@ -6,6 +6,7 @@ import io.execbench.workload.FpKernel;
 import io.execbench.workload.Kernel;
 import io.execbench.workload.Kernels;
 import io.execbench.workload.MemoryKernel;
+import io.execbench.workload.WorkloadKernel;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -21,7 +22,8 @@ import java.io.IOException;
  * {@link WorkerProcess}, never by hand.
  *
  * <p>Arguments: {@code --memory-footprint-bytes=N}, the memory kernel's footprint, which must equal the parent's
- * for the checksums to agree (the chain, and so every walk, depends on it).
+ * for the checksums to agree (the chain, and so every walk, depends on it). A user's workload comes with the
+ * parent's {@code -Dexecbench.workload.*} options ({@link io.execbench.workload.UserWorkload}).
  */
 public final class WorkerMain {
 
@@ -50,7 +52,9 @@ public final class WorkerMain {
         System.setOut(System.err);
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
         try {
-            new WorkerMain(footprint).serve(in, out);
+            WorkerMain worker = new WorkerMain(footprint);
+            worker.serve(in, out);
+            worker.closeKernels(); // a user's workload gets its tearDown() when the worker ends normally
             System.exit(0);
         } catch (IOException e) {
             // The parent is gone (broken pipe) or spoke garbage: either way nobody is left to answer.
@@ -77,6 +81,18 @@ public final class WorkerMain {
         }
     }
 
+    private void closeKernels() {
+        for (Kernel kernel : kernels) {
+            if (kernel instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    System.err.println("execbench worker: " + e);
+                }
+            }
+        }
+    }
+
     /** The kernel for a protocol id, built on first use (the memory kernel's chain takes a while and much heap). */
     private Kernel kernel(byte id) {
         if (id < 0 || id >= kernels.length) {
@@ -88,6 +104,7 @@ public final class WorkerMain {
                 case "alu" -> new AluKernel();
                 case "fp" -> new FpKernel();
                 case "memory" -> new MemoryKernel(memoryFootprintBytes);
+                case WorkloadKernel.NAME -> WorkloadKernel.configured(); // from the parent's -D options
                 default -> throw new IllegalStateException("no worker support for kernel " + Kernels.NAMES.get(id));
             };
         }

@@ -8,20 +8,24 @@ import java.util.OptionalLong;
 /** Resolves a {@code kernel} parameter value to a fresh {@link Kernel}; the one place that knows all kernels. */
 public final class Kernels {
 
-    /** Every kernel name, in report order. */
-    public static final List<String> NAMES = List.of("alu", "fp", "memory");
+    /** Every kernel name, in report order; {@code workload} is the user's own ({@link WorkloadKernel}). */
+    public static final List<String> NAMES = List.of("alu", "fp", "memory", WorkloadKernel.NAME);
 
     private static final long MIN_MEMORY_FOOTPRINT_BYTES = 64L << 20;
 
     private Kernels() {
     }
 
-    /** A new kernel for {@code name}; the memory kernel builds its chain here, so call it per trial. */
+    /**
+     * A new kernel for {@code name}; the memory kernel builds its chain here and a user's workload runs its set-up,
+     * so call it per trial.
+     */
     public static Kernel create(String name) {
         return switch (name) {
             case "alu" -> new AluKernel();
             case "fp" -> new FpKernel();
             case "memory" -> new MemoryKernel(memoryFootprintBytes());
+            case WorkloadKernel.NAME -> WorkloadKernel.configured();
             default -> throw new IllegalArgumentException("unknown kernel '" + name + "', expected one of " + NAMES);
         };
     }

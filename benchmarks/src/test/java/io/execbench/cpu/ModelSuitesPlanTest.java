@@ -1,10 +1,12 @@
 package io.execbench.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.execbench.runner.BenchmarkPlan;
 import io.execbench.runner.PlannedBenchmark;
 import io.execbench.runner.Profile;
+import io.execbench.workload.UserWorkload;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +67,35 @@ class ModelSuitesPlanTest {
                 "TaskLatencyBenchmark.task kernel=alu model=fixedPool workUnits=333",
                 "TaskLatencyBenchmark.task kernel=alu model=virtual workUnits=333",
                 "TaskLatencyBenchmark.task kernel=alu model=processes workUnits=333");
+    }
+
+    @Test
+    void workloadSuitesPlanNothingWithoutAWorkload() {
+        assertThatThrownBy(() -> plan("cpu\\.Workload", Profile.QUICK)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no benchmark matches --include 'cpu\\.Workload'");
+    }
+
+    @Test
+    void workloadSuitesRunEveryModelAtEverySizeAndTheCoarseOnesAtTheLargest() {
+        System.setProperty(UserWorkload.CLASS_PROPERTY, "com.example.Task");
+        System.setProperty(UserWorkload.PATH_PROPERTY, ".");
+        System.setProperty(WorkloadSizes.SIZES_PROPERTY, "10,1000");
+        try {
+            List<String> quick = plan("cpu\\.Workload", Profile.QUICK);
+            List<String> smoke = plan("cpu\\.Workload", Profile.SMOKE);
+
+            String batch = "WorkloadOffloadBenchmark.batch workload=com.example.Task model=%s workUnits=%s";
+            assertThat(quick).contains(batch.formatted("inline", 10), batch.formatted("processes", 10),
+                    batch.formatted("eventLoop", 1000), batch.formatted("spawnPerTask", 1000),
+                    "WorkloadLatencyBenchmark.task workload=com.example.Task model=virtual workUnits=10")
+                    .doesNotContain(batch.formatted("eventLoop", 10), batch.formatted("spawnPerTask", 10))
+                    .hasSize(5 * 2 + 2 + 5);
+            assertThat(smoke).doesNotContain(batch.formatted("spawnPerTask", 1000)).hasSize(quick.size() - 1);
+            assertThat(plan("cpu\\.Workload", Profile.TEST)).hasSize(4 * 2 + 2);
+        } finally {
+            System.clearProperty(UserWorkload.CLASS_PROPERTY);
+            System.clearProperty(UserWorkload.PATH_PROPERTY);
+            System.clearProperty(WorkloadSizes.SIZES_PROPERTY);
+        }
     }
 }

@@ -12,7 +12,7 @@ class KernelsTest {
         assertThatThrownBy(() -> Kernels.create("gpu"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown kernel 'gpu'")
-                .hasMessageContaining("[alu, fp, memory]");
+                .hasMessageContaining("[alu, fp, memory, workload]");
     }
 
     @Test

@@ -69,6 +69,18 @@ final class AbCommand implements Callable<Integer> {
             description = "Only the planned benchmarks whose @Param NAME is one of the values (repeatable).")
     private java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--workload", defaultValue = "", paramLabel = "CLASS",
+            description = "a user's own workload (docs/workload.md), planned and run by both builds")
+    String workload;
+
+    @Option(names = "--workload-path", defaultValue = "", paramLabel = "JAR_OR_FOLDER",
+            description = "the jar or classes folder holding --workload (relative: from --root)")
+    String workloadPath;
+
+    @Option(names = "--workload-sizes", defaultValue = "", paramLabel = "N,N,...",
+            description = "measure --workload at these sizes instead of those the candidate calibrates")
+    String workloadSizes;
+
     @Option(names = "--seed", description = "Seed of the shuffles (default: from the clock; recorded in ab.json).")
     private Long seed;
 
@@ -90,7 +102,10 @@ final class AbCommand implements Callable<Integer> {
         try {
             outcome = new AbComparison(absoluteRoot, maven, resultsDir,
                     reports != null ? reports : absoluteRoot.resolve("reports"), settings, ab,
-                    line -> Console.line(out, line)).withMode(mode).withParams(paramSets()).run(against, profile, include);
+                    line -> Console.line(out, line)).withMode(mode).withParams(paramSets())
+                    .withWorkload(workload, workloadPath.isBlank() ? "" : absoluteRoot.resolve(workloadPath).toString(),
+                            workloadSizes)
+                    .run(against, profile, include);
         } catch (AbException e) {
             Console.line(spec.commandLine().getErr(), "error: " + e.getMessage());
             return HarnessMain.BAD_INPUT;

@@ -79,6 +79,8 @@ public final class AbComparison {
     private final Consumer<String> progress;
     private AbMode mode = AbMode.AUTO;
     private java.util.Map<String, java.util.Set<String>> params = java.util.Map.of();
+    private List<String> workloadRunnerArgs = List.of();
+    private List<String> workloadJvmArgs = List.of();
 
     public AbComparison(Path root, Path maven, Path resultsDir, Path reportsDir, ComparisonSettings settings,
                         Settings budget, Consumer<String> progress) {
@@ -110,6 +112,21 @@ public final class AbComparison {
         return this;
     }
 
+    /**
+     * A user's own workload (docs/workload.md): the candidate's runner checks it and plans its sizes, and every fork
+     * of either build loads it (both builds must have the workload suites). Blank: none.
+     */
+    public AbComparison withWorkload(String className, String path, String sizes) {
+        if (className == null || className.isBlank()) {
+            return this;
+        }
+        workloadRunnerArgs = List.of("--workload=" + className, "--workload-path=" + path,
+                "--workload-sizes=" + (sizes == null ? "" : sizes));
+        // The runner's own names for them (io.execbench.workload.UserWorkload); JMH splits its JVM options on spaces.
+        workloadJvmArgs = List.of("-Dexecbench.workload.class=" + className, "-Dexecbench.workload.path=" + path);
+        return this;
+    }
+
     /** Compares {@code againstRef} (A) with the working tree (B) over the benchmarks the profile plans. */
     public Outcome run(String againstRef, String profile, String include)
             throws AbException, IOException, InterruptedException {
@@ -129,13 +146,14 @@ public final class AbComparison {
         Path forks = Files.createDirectories(partial.resolve("forks"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 
-        Plan plan = PlanReader.restrict(PlanReader.read(java, candidate, profile, include, forks), params);
+        Plan plan = PlanReader.restrict(PlanReader.read(java, candidate, profile, include, forks,
+                workloadRunnerArgs), params);
         boolean canary = baseline.hasCanary() && candidate.hasCanary();
         progress.accept(String.format(Locale.ROOT, "A/B: %d benchmarks, profile %s, 1 warm-up round then"
                         + " %d to %d paired rounds (seed %d)%s; results in %s", plan.benchmarks().size(), profile,
                 rule.minRounds(), rule.maxRounds(), budget.seed(),
                 canary ? "" : "; no per-iteration canary (one build lacks it)", partial));
-        ForkRunner forkRunner = new ForkRunner(java, plan.budget(), forks, canary);
+        ForkRunner forkRunner = new ForkRunner(java, plan.budget(), forks, canary, workloadJvmArgs);
         AbSession session = new AbSession(baseline, candidate, forkRunner, settings, rule, budget.timeBudget(),
                 budget.seed(), System::nanoTime, progress);
         AbMode.Pinning pinning = mode == AbMode.INTERLEAVED ? null : AbMode.Pinning.detect();

@@ -21,7 +21,8 @@ public final class Answers {
     }
 
     public static List<Answer> of(Experiments experiments) {
-        return Stream.of(models(experiments.models()), ipc(experiments.ipc()), cores(experiments.scaling()),
+        return Stream.of(WorkloadAnswer.of(experiments.workload(), experiments.workloadFacts()),
+                        models(experiments.models()), ipc(experiments.ipc()), cores(experiments.scaling()),
                         server(), processes())
                 .flatMap(Optional::stream).toList();
     }

@@ -27,6 +27,8 @@ import java.util.OptionalLong;
 public record ModelExperiment(List<Sweep> sweeps) {
 
     public static final String INLINE = "inline";
+    /** The parameter that marks a user's own workload's results (its class name): they form their own experiment. */
+    public static final String WORKLOAD = "workload";
 
     public ModelExperiment {
         sweeps = List.copyOf(sweeps);
@@ -79,7 +81,17 @@ public record ModelExperiment(List<Sweep> sweeps) {
         return sweeps.isEmpty();
     }
 
+    /** The built-in kernels' sweeps: every model benchmark without a {@value #WORKLOAD} parameter. */
     public static ModelExperiment of(List<BenchmarkResult> results) {
+        return of(results, false);
+    }
+
+    /** A user's own workload's sweeps: the model benchmarks with a {@value #WORKLOAD} parameter. */
+    public static ModelExperiment ofWorkload(List<BenchmarkResult> results) {
+        return of(results, true);
+    }
+
+    private static ModelExperiment of(List<BenchmarkResult> results, boolean userWorkload) {
         List<Sweep> sweeps = new ArrayList<>();
         for (ResultGroup group : ResultGrouping.group(results)) {
             if (group.mode().equals("sample")) {
@@ -87,7 +99,8 @@ public record ModelExperiment(List<Sweep> sweeps) {
             }
             Map<Map<String, String>, List<BenchmarkResult>> byFixed = new LinkedHashMap<>();
             for (BenchmarkResult result : group.results()) {
-                if (result.params().containsKey("model") && callsPerSecond(result) != null) {
+                if (result.params().containsKey("model") && callsPerSecond(result) != null
+                        && result.params().containsKey(WORKLOAD) == userWorkload) {
                     byFixed.computeIfAbsent(Scores.without(result.params(), "model", "workUnits"),
                             k -> new ArrayList<>()).add(result);
                 }

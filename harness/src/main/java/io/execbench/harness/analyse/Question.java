@@ -8,6 +8,7 @@ package io.execbench.harness.analyse;
  * @param anchor the in-page id of the section with the details
  */
 public enum Question {
+    WORKLOAD("Which execution model for your own task, and from what size does offloading pay?", "workload"),
     MODELS("Which execution model for CPU-bound work, and from what task size does offloading pay?", "models"),
     IPC("What does a message cost, per transport and size?", "ipc"),
     CORES("How many effective cores does this machine give?", "scaling"),

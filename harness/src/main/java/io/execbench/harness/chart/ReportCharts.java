@@ -25,9 +25,11 @@ import java.util.function.Function;
  * @param models  one per model sweep
  * @param ipc     one per IPC chart
  * @param scaling one per scaling sweep
+ * @param workload one per sweep of the user's own workload, drawn as the model sweeps are
  */
 public record ReportCharts(List<String> scores, List<String> answers, List<String> latency,
-                           List<ModelCharts> models, List<String> ipc, List<String> scaling) {
+                           List<ModelCharts> models, List<String> ipc, List<String> scaling,
+                           List<ModelCharts> workload) {
 
     public ReportCharts {
         scores = List.copyOf(scores);
@@ -36,6 +38,7 @@ public record ReportCharts(List<String> scores, List<String> answers, List<Strin
         models = List.copyOf(models);
         ipc = List.copyOf(ipc);
         scaling = List.copyOf(scaling);
+        workload = List.copyOf(workload);
     }
 
     /** A model sweep's throughput bars, and its speedup chart or null when it has no task-size sweep over inline. */
@@ -64,15 +67,8 @@ public record ReportCharts(List<String> scores, List<String> answers, List<Strin
             latency.add(XyChartRenderer.render(ExperimentCharts.latency(groups.get(i), latencyScale(groups.get(i))),
                     "latency-" + (i + 1), 620, 440));
         }
-        List<ModelCharts> models = new ArrayList<>();
-        int chart = 0;
-        for (ModelExperiment.Sweep sweep : analysis.experiments().models().sweeps()) {
-            String bars = GroupedBarChartRenderer.render(ExperimentCharts.modelThroughput(sweep), "models-" + ++chart);
-            boolean swept = sweep.sizes().stream().filter(Objects::nonNull).count() >= 2;
-            String speedup = swept && !sweep.breakEvens().isEmpty()
-                    ? XyChartRenderer.render(ExperimentCharts.modelSpeedup(sweep), "models-" + ++chart) : null;
-            models.add(new ModelCharts(bars, speedup));
-        }
+        List<ModelCharts> models = models(analysis.experiments().models(), "models-");
+        List<ModelCharts> workload = models(analysis.experiments().workload(), "workload-");
         List<String> ipc = new ArrayList<>();
         for (List<IpcExperiment.Curve> curves : analysis.experiments().ipc().charts()) {
             IpcExperiment.Curve first = curves.getFirst();
@@ -93,7 +89,20 @@ public record ReportCharts(List<String> scores, List<String> answers, List<Strin
             scaling.add(XyChartRenderer.render(ExperimentCharts.scaling(sweep, scalingExperiment.logicalCpus()),
                     "scaling-" + (scaling.size() + 1), 620, 420));
         }
-        return new ReportCharts(scores, answers, latency, models, ipc, scaling);
+        return new ReportCharts(scores, answers, latency, models, ipc, scaling, workload);
+    }
+
+    private static List<ModelCharts> models(ModelExperiment experiment, String idPrefix) {
+        List<ModelCharts> models = new ArrayList<>();
+        int chart = 0;
+        for (ModelExperiment.Sweep sweep : experiment.sweeps()) {
+            String bars = GroupedBarChartRenderer.render(ExperimentCharts.modelThroughput(sweep), idPrefix + ++chart);
+            boolean swept = sweep.sizes().stream().filter(Objects::nonNull).count() >= 2;
+            String speedup = swept && !sweep.breakEvens().isEmpty()
+                    ? XyChartRenderer.render(ExperimentCharts.modelSpeedup(sweep), idPrefix + ++chart) : null;
+            models.add(new ModelCharts(bars, speedup));
+        }
+        return models;
     }
 
     /** The time unit of a latency group's chart, which its table shares: suits the largest median. */

@@ -86,6 +86,10 @@ public final class XyChartRenderer {
         double cap = logY ? Double.POSITIVE_INFINITY : whiskerCap(spec, logX);
         boolean clipped = false;
         boolean capped = false;
+        // Ranged once all series are in: a log axis given a first series of one point would get a range of length
+        // zero and throw (a model measured at one task size only, drawn first).
+        boolean autoX = plot.getDomainAxis().isAutoRange();
+        plot.getDomainAxis().setAutoRange(false);
         int index = 0;
         for (Series series : spec.series()) {
             if (series.style() == Style.POINTS_WITH_INTERVALS) {
@@ -115,6 +119,8 @@ public final class XyChartRenderer {
             }
             index++;
         }
+        plot.getDomainAxis().setAutoRange(autoX);
+        plot.configureRangeAxes(); // they were ranged over the data within the domain's range while it was fixed
         for (Marker marker : spec.markers()) {
             ValueMarker line = new ValueMarker(marker.value(), ChartStyle.MUTED, ChartStyle.DASHED);
             line.setLabel(marker.label());

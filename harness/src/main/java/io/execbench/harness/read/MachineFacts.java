@@ -20,11 +20,14 @@ import java.util.Map;
  *                          ({@code topology.cgroupCpuQuota}, e.g. 1.5); null when none of them is known
  * @param topology          topology fields as label to text, in a reading order (empty when absent)
  * @param scalingPlanNotes  what the scaling sweep skipped on this machine and why
+ * @param userWorkload      what the runner wrote of a user's workload in {@code workload.userWorkload}, or
+ *                          {@link UserWorkloadFacts#UNKNOWN}
  */
 public record MachineFacts(Integer logicalCpus, Double usableCpus, Map<String, String> topology,
-                           List<String> scalingPlanNotes) {
+                           List<String> scalingPlanNotes, UserWorkloadFacts userWorkload) {
 
-    public static final MachineFacts UNKNOWN = new MachineFacts(null, null, Map.of(), List.of());
+    public static final MachineFacts UNKNOWN = new MachineFacts(null, null, Map.of(), List.of(),
+            UserWorkloadFacts.UNKNOWN);
 
     public MachineFacts {
         topology = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(topology));
@@ -64,7 +67,7 @@ public record MachineFacts(Integer logicalCpus, Double usableCpus, Map<String, S
                 : root.path("cpu").path("logicalCpus");
         Integer logicalCpus = logical.isIntegralNumber() && logical.intValue() > 0 ? logical.intValue() : null;
         return new MachineFacts(logicalCpus, usableCpus(logicalCpus, topology), fields, JsonFields.strings(root.path("workload")
-                .path("scalingPlanNotes")));
+                .path("scalingPlanNotes")), UserWorkloadFacts.of(root.path("workload").path("userWorkload")));
     }
 
     private static Double usableCpus(Integer logicalCpus, JsonNode topology) {

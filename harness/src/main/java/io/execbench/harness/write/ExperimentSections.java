@@ -34,11 +34,22 @@ final class ExperimentSections {
 
     static List<ExperimentSection> of(Experiments experiments, ReportCharts charts) {
         List<ExperimentSection> sections = new ArrayList<>();
+        if (!experiments.workload().isEmpty()) {
+            sections.add(models(experiments.workload(), charts.workload(), "workload", "Your workload", List.of(
+                    "Your own task (the class in each chart's title) run inline and in each execution model, at the "
+                            + "sizes calibrated to about 1 us, 10 us, 100 us, 1 ms and 10 ms per call. Read as the "
+                            + "execution models below; its per-call latency is in Latency distributions "
+                            + "(WorkloadLatencyBenchmark).")));
+        }
         if (!experiments.latency().isEmpty()) {
             sections.add(latency(experiments.latency(), charts.latency()));
         }
         if (!experiments.models().isEmpty()) {
-            sections.add(models(experiments.models(), charts.models()));
+            sections.add(models(experiments.models(), charts.models(), "models", "Execution models", List.of(
+                    "The same tasks run inline and in each execution model. Throughput is benchmark calls per second "
+                            + "(1 / JMH's time per call, interval ends swapped). Speedup is inline's time over the "
+                            + "model's, its interval propagated on the log scale. The break-even is the smallest task "
+                            + "size from which on every measured size's speedup interval lies above 1.")));
         }
         if (!experiments.ipc().isEmpty()) {
             sections.add(ipc(experiments.ipc(), charts.ipc(), experiments.floor(), experiments.steady()));
@@ -81,7 +92,8 @@ final class ExperimentSections {
                 Tables.number(scale.of(s.maxNs())), Tables.count(s.count()));
     }
 
-    private static ExperimentSection models(ModelExperiment models, List<ReportCharts.ModelCharts> charts) {
+    private static ExperimentSection models(ModelExperiment models, List<ReportCharts.ModelCharts> charts,
+                                            String anchor, String title, List<String> intro) {
         List<Figure> figures = new ArrayList<>();
         for (int i = 0; i < models.sweeps().size(); i++) {
             ModelExperiment.Sweep comparison = models.sweeps().get(i);
@@ -107,11 +119,7 @@ final class ExperimentSections {
                         "last size that did not beat inline"), breakRows)));
             }
         }
-        return new ExperimentSection("models", "Execution models", List.of(
-                "The same tasks run inline and in each execution model. Throughput is benchmark calls per second "
-                        + "(1 / JMH's time per call, interval ends swapped). Speedup is inline's time over the "
-                        + "model's, its interval propagated on the log scale. The break-even is the smallest task "
-                        + "size from which on every measured size's speedup interval lies above 1."), figures);
+        return new ExperimentSection(anchor, title, intro, figures);
     }
 
     private static ExperimentSection ipc(IpcExperiment ipc, List<String> charts, FloorComparison floor,

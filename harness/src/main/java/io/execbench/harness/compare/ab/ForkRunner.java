@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Runs one benchmark of one build as exactly one JMH fork: {@code java -cp <build> org.openjdk.jmh.Main} in a child
@@ -43,17 +44,20 @@ public final class ForkRunner implements AbSession.Forks {
     private final Plan.Budget budget;
     private final Path scratch;
     private final boolean canary;
+    private final List<String> forkJvmArgs;
 
     /**
      * @param java    the JDK 25 {@code java} to run forks with
      * @param scratch a private folder for JSON output, logs and the forks' temporary files
      * @param canary  whether to add the per-iteration canary profiler (only when both builds have it)
+     * @param jvmArgs options of every fork's benchmark JVM, e.g. a user's workload's {@code -Dexecbench.workload.*}
      */
-    public ForkRunner(Path java, Plan.Budget budget, Path scratch, boolean canary) {
+    public ForkRunner(Path java, Plan.Budget budget, Path scratch, boolean canary, List<String> jvmArgs) {
         this.java = java;
         this.budget = budget;
         this.scratch = scratch;
         this.canary = canary;
+        this.forkJvmArgs = List.copyOf(jvmArgs);
     }
 
     @Override
@@ -116,12 +120,12 @@ public final class ForkRunner implements AbSession.Forks {
         }
     }
 
-    private List<String> command(Build build, BenchmarkKey key, Path json, Extras extras) {
+    List<String> command(Build build, BenchmarkKey key, Path json, Extras extras) {
         String classpath = build.classpathArgument() + (extras.classpathTail() == null ? ""
                 : File.pathSeparator + extras.classpathTail());
         String jvmArgs = String.join(" ", FORK_FLAGS) + " -Djava.io.tmpdir=" + scratch + " -Dexecbench.latency.dir="
-                + scratch.resolve("latency") + extras.jvmArgs().stream().map(arg -> " " + arg)
-                .collect(Collectors.joining());
+                + scratch.resolve("latency") + Stream.concat(forkJvmArgs.stream(), extras.jvmArgs().stream())
+                .map(arg -> " " + arg).collect(Collectors.joining());
         List<String> command = new ArrayList<>(extras.prefix());
         command.add(java.toString());
         command.addAll(extras.hostArgs());

@@ -27,13 +27,15 @@ public final class PlanReader {
     private PlanReader() {
     }
 
-    public static Plan read(Path java, Build candidate, String profile, String include, Path scratch)
-            throws AbException, InterruptedException {
+    /** @param runnerArgs more arguments of the runner, e.g. a user's workload ({@code --workload=...}) */
+    public static Plan read(Path java, Build candidate, String profile, String include, Path scratch,
+                            List<String> runnerArgs) throws AbException, InterruptedException {
         Path output = scratch.resolve("plan.jsonl");
-        List<String> command = List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
+        List<String> command = new ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "-Djava.io.tmpdir=" + scratch, "-cp",
                 candidate.classpathArgument(), "io.execbench.runner.BenchMain", "--list-plan",
-                "--profile=" + profile, "--include=" + include);
+                "--profile=" + profile, "--include=" + include));
+        command.addAll(runnerArgs);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
                     .start();
