@@ -1,6 +1,7 @@
 package io.execbench.runner;
 
 import io.execbench.child.ProcessTree;
+import io.execbench.process.LaunchMechanisms;
 import io.execbench.scaling.ScalingPlan;
 import io.execbench.workload.Kernels;
 import java.io.PrintStream;
@@ -90,7 +91,9 @@ public final class BenchMain implements Callable<Integer> {
         List<PlannedBenchmark> plan = BenchmarkPlan.of(include, profile);
         Map<String, Object> workload = Map.of(
                 "memoryFootprintBytes", Kernels.memoryFootprintBytes(),
-                "scalingPlanNotes", ScalingPlan.forThisMachine().notes());
+                "scalingPlanNotes", ScalingPlan.forThisMachine().notes(),
+                // probed while planning, when a launch benchmark was planned: which mechanisms were left out, and why
+                "launchNotes", LaunchMechanisms.notesIfProbed());
         RunTemp temp = RunTemp.create();
         String systemTemp = System.getProperty(RunTemp.TMPDIR_PROPERTY);
         // JMH's host reads its lock file's folder from this property when its Runner class is first used: in the
