@@ -32,15 +32,15 @@ public final class ReportResources {
     }
 
     /**
-     * Writes {@code <parent>/<runId>/}: the scaling run's run.json, the jmh.json arrays of the scaling, models and
-     * IPC fixtures joined into one (JMH's text kept as written), and {@code latency/handoff.hlog}.
+     * Writes {@code <parent>/<runId>/}: the scaling run's run.json, the jmh.json arrays of the scaling, models, IPC
+     * and start-up fixtures joined into one (JMH's text kept as written), and {@code latency/handoff.hlog}.
      */
     public static Path combinedRun(Path parent, String runId) {
         try {
             Path run = Files.createDirectories(parent.resolve(runId));
             Files.copy(path("scaling/run.json"), run.resolve("run.json"));
             List<String> arrays = new ArrayList<>();
-            for (String suite : List.of("scaling", "models", "ipc")) {
+            for (String suite : List.of("scaling", "models", "ipc", "startup")) {
                 String text = Files.readString(path(suite + "/jmh.json")).strip();
                 arrays.add(text.substring(1, text.length() - 1).strip()); // the elements, without [ and ]
             }

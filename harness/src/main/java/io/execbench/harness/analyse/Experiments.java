@@ -7,16 +7,18 @@ import java.util.List;
 
 /** Every analysed experiment of one run: what findings, claims and the report's sections are made from. */
 public record Experiments(ModelExperiment models, IpcExperiment ipc, ScalingExperiment scaling,
-                          List<LatencyGroup> latency) {
+                          List<LatencyGroup> latency, StartupExperiment startup, List<String> launchNotes) {
 
     public Experiments {
         latency = List.copyOf(latency);
+        launchNotes = List.copyOf(launchNotes);
     }
 
     /** A run with none of the experiments: the report shows its generic results only. */
     public static Experiments none() {
         return new Experiments(new ModelExperiment(List.of()), new IpcExperiment(List.of()),
-                new ScalingExperiment(List.of(), List.of(), null, null), List.of());
+                new ScalingExperiment(List.of(), List.of(), null, null), List.of(),
+                new StartupExperiment(List.of(), List.of(), List.of(), List.of()), List.of());
     }
 
     /** Analyses every experiment {@code run} holds; {@code logs} are its latency/*.hlog files. */
@@ -24,6 +26,6 @@ public record Experiments(ModelExperiment models, IpcExperiment ipc, ScalingExpe
         return new Experiments(ModelExperiment.of(run.results()), IpcExperiment.of(run.results()),
                 ScalingExperiment.of(run.results(), machine.logicalCpus(), machine.usableCpus(),
                         machine.scalingPlanNotes()),
-                LatencyGrouping.of(run.results(), logs));
+                LatencyGrouping.of(run.results(), logs), StartupExperiment.of(run.results()), machine.launchNotes());
     }
 }

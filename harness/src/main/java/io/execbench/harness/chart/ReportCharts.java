@@ -7,6 +7,7 @@ import io.execbench.harness.analyse.LatencyGroup;
 import io.execbench.harness.analyse.ModelExperiment;
 import io.execbench.harness.analyse.ResultGroup;
 import io.execbench.harness.analyse.ScalingExperiment;
+import io.execbench.harness.analyse.StartupExperiment;
 import io.execbench.harness.compare.Series;
 import io.execbench.harness.stats.TimeScale;
 import java.util.ArrayList;
@@ -25,9 +26,10 @@ import java.util.function.Function;
  * @param models  one per model sweep
  * @param ipc     one per IPC chart
  * @param scaling one per scaling sweep
+ * @param startup the start-up bars, or null when the run has no start-up results
  */
 public record ReportCharts(List<String> scores, List<String> answers, List<String> latency,
-                           List<ModelCharts> models, List<String> ipc, List<String> scaling) {
+                           List<ModelCharts> models, List<String> ipc, List<String> scaling, String startup) {
 
     public ReportCharts {
         scores = List.copyOf(scores);
@@ -93,7 +95,10 @@ public record ReportCharts(List<String> scores, List<String> answers, List<Strin
             scaling.add(XyChartRenderer.render(ExperimentCharts.scaling(sweep, scalingExperiment.logicalCpus()),
                     "scaling-" + (scaling.size() + 1), 620, 420));
         }
-        return new ReportCharts(scores, answers, latency, models, ipc, scaling);
+        StartupExperiment startup = analysis.experiments().startup();
+        String startupBars = startup.isEmpty() ? null
+                : GroupedBarChartRenderer.render(ExperimentCharts.startup(startup), "startup-1");
+        return new ReportCharts(scores, answers, latency, models, ipc, scaling, startupBars);
     }
 
     /** The time unit of a latency group's chart, which its table shares: suits the largest median. */

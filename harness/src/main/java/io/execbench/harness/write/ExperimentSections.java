@@ -6,6 +6,7 @@ import io.execbench.harness.analyse.LatencyGroup;
 import io.execbench.harness.analyse.LatencySummary;
 import io.execbench.harness.analyse.ModelExperiment;
 import io.execbench.harness.analyse.ScalingExperiment;
+import io.execbench.harness.analyse.StartupExperiment;
 import io.execbench.harness.chart.ReportCharts;
 import io.execbench.harness.stats.Numbers;
 import io.execbench.harness.stats.Speedup;
@@ -43,7 +44,50 @@ final class ExperimentSections {
         if (!experiments.scaling().isEmpty()) {
             sections.add(scaling(experiments.scaling(), charts.scaling()));
         }
+        if (!experiments.startup().isEmpty()) {
+            sections.add(startup(experiments.startup(), experiments.launchNotes(), charts.startup()));
+        }
         return sections;
+    }
+
+    private static ExperimentSection startup(StartupExperiment startup, List<String> launchNotes, String chart) {
+        List<TableRow> rows = new ArrayList<>();
+        for (StartupExperiment.Launch launch : startup.launches()) {
+            rows.add(new TableRow("result", Tables.row(Tables.text(launch.subject()), Tables.text(launch.until()),
+                    Tables.estimate(launch.ms()), Tables.number(launch.p50Ms()), Tables.number(launch.p99Ms()),
+                    Tables.count(launch.samples()))));
+        }
+        List<Figure> figures = new ArrayList<>();
+        figures.add(new Figure(chart, false, new Table(List.of("started", "until", "mean (ms) [99.9% CI]",
+                "p50 (ms)", "p99 (ms)", "samples"), rows)));
+        if (!startup.tasks().isEmpty() && !startup.compared().isEmpty()) {
+            List<String> headers = new ArrayList<>(List.of("task", "task time (ns) [99.9% CI]"));
+            startup.compared().forEach(launch -> headers.add("tasks per start-up: " + launch.label() + " [99.9% CI]"));
+            List<TableRow> breakRows = new ArrayList<>();
+            for (StartupExperiment.Task task : startup.tasks()) {
+                List<TableCell> cells = new ArrayList<>(List.of(Tables.text(task.label()), Tables.estimate(task.ns())));
+                for (StartupExperiment.Launch launch : startup.compared()) {
+                    cells.add(startup.breakEven(launch, task).map(b -> Tables.estimate(b.tasks()))
+                            .orElse(Tables.text("-")));
+                }
+                breakRows.add(new TableRow("result", cells));
+            }
+            figures.add(new Figure(null, false, new Table(headers, breakRows)));
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("What starting a process costs: a native program or a JVM started directly (ProcessBuilder, Node's "
+                + "execFile) or through /bin/sh -c (Node's exec), with each launch mechanism this JDK accepts, timed "
+                + "to the child's first byte on stdout and to its exit; a worker JVM timed to its first reply over a "
+                + "pipe or a Unix socket (Node's fork with its channel), per class-data sharing variant; a platform "
+                + "thread's start and join for scale. Means carry JMH's 99.9% intervals; p50 and p99 are JMH's "
+                + "percentiles of the same samples.");
+        notes.add(startup.tasks().isEmpty()
+                ? "Break-even of spawn-per-task: not computed, this run has no KernelBenchmark.run task times."
+                : "Break-even of spawn-per-task: how many tasks of each kernel and size (KernelBenchmark.run) the "
+                        + "cheapest start-up of each kind costs, start-up time over task time with the ratio's 99.9% "
+                        + "interval. A task must take longer than that many of these for a process per task to pay.");
+        launchNotes.forEach(note -> notes.add("Launch mechanism " + note));
+        return new ExperimentSection("processes", "The cost of starting a process", notes, figures);
     }
 
     private static ExperimentSection latency(List<LatencyGroup> groups, List<String> charts) {
