@@ -53,8 +53,11 @@ public final class WorkerProcess implements AutoCloseable {
     private int nextReply;
     private boolean healthy = true;
     /**
-     * When the watchdog kills this worker unless it makes progress (System.nanoTime), or 0 when nothing is owed: the
-     * start-up timeout after launch, then the reply timeout after each task sent to an idle worker and each reply.
+     * When the watchdog kills this worker (System.nanoTime), or 0 when the parent is not waiting on it: the start-up
+     * timeout from launch to the hello, then the reply timeout while the parent is blocked sending to it or reading
+     * its next reply. Armed only while the parent waits on this very worker: a healthy worker whose reply sits unread
+     * while the parent waits on a sibling that hangs or dies must not be blamed for that wait (with the deadline armed
+     * at the send, a hung worker's timeout killed its healthy sibling in the same batch).
      */
     private volatile long dueByNs;
     /** What the worker failed to deliver in time, for the message; null unless the watchdog killed it. */
@@ -189,34 +192,39 @@ public final class WorkerProcess implements AutoCloseable {
 
     /** Queues one task; it leaves on {@link #flush()}. */
     public void send(byte kernel, int workUnits, long seed) {
+        dueByNs = replyDeadline(); // a full buffer is written out here, and a full pipe blocks
         try {
             WorkerProtocol.writeTask(out, nextSequence++, kernel, workUnits, seed);
         } catch (IOException e) {
             throw failure("could not be sent a task", e);
-        }
-        if (dueByNs == 0) {
-            dueByNs = replyDeadline();
+        } finally {
+            dueByNs = 0;
         }
     }
 
     public void flush() {
+        dueByNs = replyDeadline();
         try {
             out.flush();
         } catch (IOException e) {
             throw failure("could not be sent a task", e);
+        } finally {
+            dueByNs = 0;
         }
     }
 
     /** The checksum of the oldest task not yet answered. */
     public long receive() {
         WorkerProtocol.Reply reply;
+        dueByNs = replyDeadline();
         try {
             reply = WorkerProtocol.readReply(in, nextReply);
         } catch (IOException e) {
             throw failure(e instanceof WorkerProtocol.GarbageException ? "answered garbage" : "stopped answering", e);
+        } finally {
+            dueByNs = 0;
         }
         nextReply++;
-        dueByNs = nextReply == nextSequence ? 0 : replyDeadline();
         if (reply.failed()) {
             // The worker itself is fine (it answered in order); the task failed there, so this benchmark fails.
             throw new WorkerFailedException(describe() + ": task " + reply.sequence() + " failed there: "
