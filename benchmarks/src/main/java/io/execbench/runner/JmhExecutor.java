@@ -1,6 +1,7 @@
 package io.execbench.runner;
 
 import io.execbench.latency.IntervalLog;
+import io.execbench.process.FaultLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,6 +44,8 @@ final class JmhExecutor implements AutoCloseable {
     private static final int FAILURE_LINES = 40;
     static final String UNSAFE_ALLOW = "--sun-misc-unsafe-memory-access=allow";
     static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+    /** The run folder's folder for the fault isolation logs, beside {@code latency/}. */
+    static final String FAULTS_FOLDER = "faults";
 
     private final Profile profile;
     private final Path logPath;
@@ -54,7 +57,8 @@ final class JmhExecutor implements AutoCloseable {
 
     /**
      * @param latencyDir where benchmarks that record latency themselves write their logs (passed to every fork as
-     *                   {@code -Dexecbench.latency.dir}, see {@code io.execbench.latency.IntervalLog})
+     *                   {@code -Dexecbench.latency.dir}, see {@code io.execbench.latency.IntervalLog}); the fault
+     *                   isolation logs go to {@code faults/} beside it ({@code io.execbench.process.FaultLog})
      * @param temp       the run's private temporary folder, every fork's {@code java.io.tmpdir}
      */
     JmhExecutor(Profile profile, Path logFile, Path latencyDir, RunTemp temp, boolean echoToConsole) {
@@ -109,6 +113,7 @@ final class JmhExecutor implements AutoCloseable {
                 // JDK 25 would print warnings into every fork's output, burying real failure text. Allowing both
                 // changes nothing measured.
                 .jvmArgsAppend(UNSAFE_ALLOW, NATIVE_ACCESS, "-D" + IntervalLog.DIR_PROPERTY + "=" + latencyDir,
+                        "-D" + FaultLog.DIR_PROPERTY + "=" + latencyDir.resolveSibling(FAULTS_FOLDER),
                         temp.jvmOption())
                 // The machine's speed beside every iteration, so a comparison can tell the code from the host.
                 .addProfiler(IterationCanary.class)

@@ -2,6 +2,8 @@ package io.execbench.worker;
 
 import io.execbench.child.ParentWatch;
 import io.execbench.workload.AluKernel;
+import io.execbench.workload.Fault;
+import io.execbench.workload.FaultyKernel;
 import io.execbench.workload.FpKernel;
 import io.execbench.workload.Kernel;
 import io.execbench.workload.Kernels;
@@ -28,19 +30,23 @@ import java.nio.channels.SocketChannel;
  * <p>Arguments: {@code --memory-footprint-bytes=N}, the memory kernel's footprint, which must equal the parent's
  * for the checksums to agree (the chain, and so every walk, depends on it); {@code --socket=PATH}, speak over a Unix
  * domain socket the parent listens on instead of stdin and stdout (stdin then is only the lifeline: its end halts
- * the worker).
+ * the worker); {@code --fault=NAME}, run the alu kernel as a {@link FaultyKernel} (its poison seed does that
+ * {@link Fault}: the fault isolation experiment).
  */
 public final class WorkerMain {
 
     static final String FOOTPRINT_OPTION = "--memory-footprint-bytes=";
     static final String SOCKET_OPTION = "--socket=";
+    static final String FAULT_OPTION = "--fault=";
     static final int EXIT_PROTOCOL_ERROR = 2;
 
     private final long memoryFootprintBytes;
+    private final Fault fault;
     private final Kernel[] kernels = new Kernel[Kernels.NAMES.size()];
 
-    private WorkerMain(long memoryFootprintBytes) {
+    private WorkerMain(long memoryFootprintBytes, Fault fault) {
         this.memoryFootprintBytes = memoryFootprintBytes;
+        this.fault = fault;
     }
 
     public static void main(String[] args) {
@@ -48,11 +54,14 @@ public final class WorkerMain {
         ParentWatch.start(() -> { });
         long footprint = Kernels.memoryFootprintBytes();
         String socket = null;
+        Fault fault = null;
         for (String arg : args) {
             if (arg.startsWith(FOOTPRINT_OPTION)) {
                 footprint = Long.parseLong(arg.substring(FOOTPRINT_OPTION.length()));
             } else if (arg.startsWith(SOCKET_OPTION)) {
                 socket = arg.substring(SOCKET_OPTION.length());
+            } else if (arg.startsWith(FAULT_OPTION)) {
+                fault = Fault.parse(arg.substring(FAULT_OPTION.length()));
             }
         }
         // stdout is the reply channel: anything else printed there (a library's banner, a stray println) would be
@@ -69,7 +78,7 @@ public final class WorkerMain {
             }
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(rawOut));
             DataInputStream in = new DataInputStream(new BufferedInputStream(rawIn));
-            new WorkerMain(footprint).serve(in, out);
+            new WorkerMain(footprint, fault).serve(in, out);
             System.exit(0);
         } catch (IOException e) {
             // The parent is gone (broken pipe) or spoke garbage: either way nobody is left to answer.
@@ -118,7 +127,7 @@ public final class WorkerMain {
         Kernel kernel = kernels[id];
         if (kernel == null) {
             kernel = kernels[id] = switch (Kernels.NAMES.get(id)) {
-                case "alu" -> new AluKernel();
+                case "alu" -> fault == null ? new AluKernel() : new FaultyKernel(fault);
                 case "fp" -> new FpKernel();
                 case "memory" -> new MemoryKernel(memoryFootprintBytes);
                 default -> throw new IllegalStateException("no worker support for kernel " + Kernels.NAMES.get(id));
