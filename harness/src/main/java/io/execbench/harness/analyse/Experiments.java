@@ -1,5 +1,6 @@
 package io.execbench.harness.analyse;
 
+import io.execbench.harness.read.FaultLog;
 import io.execbench.harness.read.LatencyLog;
 import io.execbench.harness.read.MachineFacts;
 import io.execbench.harness.read.Run;
@@ -7,7 +8,8 @@ import java.util.List;
 
 /** Every analysed experiment of one run: what findings, claims and the report's sections are made from. */
 public record Experiments(ModelExperiment models, IpcExperiment ipc, ScalingExperiment scaling,
-                          List<LatencyGroup> latency, StartupExperiment startup, List<String> launchNotes) {
+                          List<LatencyGroup> latency, StartupExperiment startup, List<String> launchNotes,
+                          FaultExperiment faults) {
 
     public Experiments {
         latency = List.copyOf(latency);
@@ -18,14 +20,24 @@ public record Experiments(ModelExperiment models, IpcExperiment ipc, ScalingExpe
     public static Experiments none() {
         return new Experiments(new ModelExperiment(List.of()), new IpcExperiment(List.of()),
                 new ScalingExperiment(List.of(), List.of(), null, null), List.of(),
-                new StartupExperiment(List.of(), List.of(), List.of(), List.of()), List.of());
+                new StartupExperiment(List.of(), List.of(), List.of(), List.of()), List.of(),
+                FaultExperiment.of(List.of(), List.of()));
     }
 
-    /** Analyses every experiment {@code run} holds; {@code logs} are its latency/*.hlog files. */
+    /** As {@link #of(Run, List, MachineFacts, List)} for a run without fault logs. */
     public static Experiments of(Run run, List<LatencyLog> logs, MachineFacts machine) {
+        return of(run, logs, machine, List.of());
+    }
+
+    /**
+     * Analyses every experiment {@code run} holds; {@code logs} are its latency/*.hlog files, {@code faultLogs} its
+     * faults/*.json.
+     */
+    public static Experiments of(Run run, List<LatencyLog> logs, MachineFacts machine, List<FaultLog> faultLogs) {
         return new Experiments(ModelExperiment.of(run.results()), IpcExperiment.of(run.results()),
                 ScalingExperiment.of(run.results(), machine.logicalCpus(), machine.usableCpus(),
                         machine.scalingPlanNotes()),
-                LatencyGrouping.of(run.results(), logs), StartupExperiment.of(run.results()), machine.launchNotes());
+                LatencyGrouping.of(run.results(), logs), StartupExperiment.of(run.results()), machine.launchNotes(),
+                FaultExperiment.of(faultLogs, run.results()));
     }
 }

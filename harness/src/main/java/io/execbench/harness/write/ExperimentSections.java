@@ -1,6 +1,7 @@
 package io.execbench.harness.write;
 
 import io.execbench.harness.analyse.Experiments;
+import io.execbench.harness.analyse.FaultExperiment;
 import io.execbench.harness.analyse.IpcExperiment;
 import io.execbench.harness.analyse.LatencyGroup;
 import io.execbench.harness.analyse.LatencySummary;
@@ -47,7 +48,57 @@ final class ExperimentSections {
         if (!experiments.startup().isEmpty()) {
             sections.add(startup(experiments.startup(), experiments.launchNotes(), charts.startup()));
         }
+        if (!experiments.faults().isEmpty()) {
+            sections.add(faults(experiments.faults()));
+        }
         return sections;
+    }
+
+    private static ExperimentSection faults(FaultExperiment faults) {
+        List<Figure> figures = new ArrayList<>();
+        if (!faults.cells().isEmpty()) {
+            List<String> headers = new ArrayList<>(List.of("model"));
+            headers.addAll(faults.faults());
+            List<TableRow> rows = new ArrayList<>();
+            for (String model : faults.models()) {
+                List<TableCell> cells = new ArrayList<>(List.of(Tables.text(model)));
+                for (String fault : faults.faults()) {
+                    cells.add(Tables.text(faults.cell(model, fault).map(c -> c.outcome()
+                            + (c.agreeing() < c.forks() ? " (" + (c.forks() - c.agreeing()) + " of " + c.forks()
+                                    + " forks differ)" : "")).orElse("-")));
+                }
+                rows.add(new TableRow("result", cells));
+            }
+            figures.add(new Figure(null, false, new Table(headers, rows)));
+        }
+        if (!faults.recoveries().isEmpty()) {
+            List<TableRow> rows = new ArrayList<>();
+            for (FaultExperiment.Recovery r : faults.recoveries()) {
+                rows.add(new TableRow("result", Tables.row(Tables.text(r.fault()),
+                        r.score() == null ? Tables.text("-") : Tables.estimate(r.score()),
+                        Tables.number(FaultExperiment.Recovery.percentile(r.detectionMs(), 50)),
+                        Tables.number(FaultExperiment.Recovery.percentile(r.detectionMs(), 100)),
+                        Tables.number(FaultExperiment.Recovery.percentile(r.answerMs(), 50)),
+                        Tables.number(FaultExperiment.Recovery.percentile(r.answerMs(), 90)),
+                        Tables.number(FaultExperiment.Recovery.percentile(r.answerMs(), 100)),
+                        Tables.text(r.otherWorkerSurvived() + " of " + r.crashes()))));
+            }
+            figures.add(new Figure(null, false, new Table(List.of("fault", "fault to replacement answering (ms) "
+                    + "[99.9% CI]", "detection p50 (ms)", "detection max (ms)", "answer p50 (ms)", "answer p90 (ms)",
+                    "answer max (ms)", "other worker survived"), rows)));
+        }
+        return new ExperimentSection("faults", "Fault isolation", List.of(
+                "The same faulty task (an uncaught exception, a StackOverflowError, an OutOfMemoryError, System.exit, "
+                        + "an endless loop) in a batch of eight, given to each execution model in a sacrificial JVM of "
+                        + "its own. Survived: every other task came back with the right checksum; lost N: that many "
+                        + "got none; JVM died: the fault ended the JVM and every task in it. With retry: each task "
+                        + "without a checksum sent again on its own, twice at most; the faulty task is then reported "
+                        + "failed, so every task is accounted for. Unusable after: a clean batch did not complete "
+                        + "(an endless loop keeps its thread for good).",
+                "Recovery of a pool of two worker JVMs, per crash: the time from sending the faulty task until the "
+                        + "failure is detected (a closed pipe, or the reply timeout for a hang) and until a "
+                        + "replacement answers; the first column is JMH's SingleShotTime score of the same with its "
+                        + "99.9% interval."), figures);
     }
 
     private static ExperimentSection startup(StartupExperiment startup, List<String> launchNotes, String chart) {

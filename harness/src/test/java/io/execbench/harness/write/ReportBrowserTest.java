@@ -85,7 +85,7 @@ class ReportBrowserTest {
             // a result group of one benchmark (ProcessLaunchBenchmark.baseline) is one bar: 154 px tall
             assertThat(chart.getSize().getHeight()).as("chart %s height", chart.getAttribute("id")).isGreaterThan(150);
         }
-        for (String section : List.of("findings", "claims", "latency", "models", "ipc", "scaling", "processes",
+        for (String section : List.of("findings", "claims", "latency", "models", "ipc", "scaling", "processes", "faults",
                 "environment")) {
             assertThat(browser.findElement(By.id(section)).isDisplayed()).as(section).isTrue();
         }
