@@ -43,7 +43,9 @@ class ProcessLaunchPlanTest {
         assertThat(smoke).hasSize(1 + accepted.size() + 2)
                 .contains("ProcessLaunchBenchmark.launch launch=shell until=exit program=native mechanism=POSIX_SPAWN",
                         "ProcessLaunchBenchmark.launch launch=direct until=firstByte program=jvm mechanism=POSIX_SPAWN");
-        assertThat(plan(Profile.TEST)).isEqualTo(smoke);
+        assertThat(plan(Profile.TEST)).containsExactly("ProcessLaunchBenchmark.baseline",
+                "ProcessLaunchBenchmark.launch launch=direct until=firstByte program=jvm mechanism=POSIX_SPAWN",
+                "ProcessLaunchBenchmark.launch launch=direct until=exit program=native mechanism=POSIX_SPAWN");
     }
 
     @Test
