@@ -66,9 +66,9 @@ public class ProcessLaunchBenchmark implements AutoParams {
 
     /**
      * The mechanisms are compared where they can show, on a native program started directly; the shell and the JVM
-     * with the default mechanism. The smoke profile keeps one point of each comparison: the native program to its
-     * exit (every mechanism, and through the shell) and a JVM directly to its first byte; the test profile (the
-     * project's own millisecond run) runs the native program with the default mechanism and the JVM only.
+     * with the default mechanism. The smoke profile keeps the shell against direct (the native program to its exit)
+     * and a JVM directly to its first byte, with the default mechanism only; the test profile (the project's own
+     * millisecond run) drops the shell too.
      */
     @Override
     public boolean planned(Map<String, String> params, Profile profile) {
@@ -84,7 +84,7 @@ public class ProcessLaunchBenchmark implements AutoParams {
             return true;
         }
         String until = params.get("until");
-        if (profile == Profile.TEST && !(direct && DEFAULT_MECHANISM.equals(params.get("mechanism")))) {
+        if (!DEFAULT_MECHANISM.equals(params.get("mechanism")) || profile == Profile.TEST && !direct) {
             return false;
         }
         return nativeProgram ? "exit".equals(until) : direct && "firstByte".equals(until);
