@@ -26,6 +26,11 @@ public final class ExecutionModels {
     private ExecutionModels() {
     }
 
+    /** The processes model over a pool started by the caller (e.g. of workers told to misbehave). */
+    public static ExecutionModel processPool(WorkerPool pool, long memoryFootprintBytes) {
+        return new ProcessPoolModel(pool, memoryFootprintBytes);
+    }
+
     /** A model with {@code poolSize} threads or processes, whose workers build a memory kernel of this JVM's size. */
     public static ExecutionModel create(String name, int poolSize) {
         return create(name, poolSize, Kernels.memoryFootprintBytes());

@@ -1,5 +1,7 @@
 package io.execbench.cpu;
 
+import io.execbench.runner.AutoParams;
+import io.execbench.runner.Profile;
 import io.execbench.workload.Seeds;
 import io.execbench.worker.Watchdog;
 import io.execbench.worker.WorkerCommand;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,7 +31,11 @@ import org.openjdk.jmh.annotations.TearDown;
 /*
  * Measures: a worker JVM's cold start, from launch to the checksum of its first (one-unit) task: what the
  * processes model pays once per worker at trial set-up, outside OffloadBenchmark's timed region, and what
- * spawnPerTask pays on every task. With class-data sharing:
+ * spawnPerTask pays on every task (Node's fork with its IPC channel, in Java). Over a channel:
+ *  - pipe: the task and its reply go over the worker's stdin and stdout;
+ *  - uds: the worker connects back to a Unix domain socket this JVM listens on, and the task goes over that
+ *    (stdin is then only its lifeline); the connection is part of the time.
+ * With class-data sharing:
  *  - default: the JDK's own CDS archive of its classes (on by default since JDK 12);
  *  - off: -Xshare:off, every class parsed and verified from scratch;
  *  - appCds: a dynamic AppCDS archive of the worker's classes too (-XX:+AutoCreateSharedArchive), created by a
@@ -44,12 +51,12 @@ import org.openjdk.jmh.annotations.TearDown;
  * invocation), and the task's checksum is returned.
  *
  * Expect: default tens of ms (a JVM's hello world is about that), off about twice that, appCds and aot a little
- * below default.
+ * below default; uds about pipe (one connect more, and the socket classes to load).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Thread)
-public class ProcessStartupBenchmark {
+public class ProcessStartupBenchmark implements AutoParams {
 
     private static final byte ALU = 0;
     private static final long TRAINING_EXIT_WAIT_MS = 30_000;
@@ -57,11 +64,32 @@ public class ProcessStartupBenchmark {
     @Param({"default", "off", "appCds", "aot"})
     public String cds;
 
+    @Param({"pipe", "uds"})
+    public String channel;
+
     private Path dir;
     private WorkerCommand command;
     private Watchdog watchdog;
     private WorkerProcess worker;
     private long seed = Seeds.FIRST;
+
+    @Override
+    public List<String> values(String param, Profile profile) {
+        throw new IllegalArgumentException("no automatic values for @Param " + param);
+    }
+
+    /**
+     * Every class-data sharing variant over the pipe; over the socket, default CDS, and in the full profile also the
+     * AOT cache (each variant's training runs cost seconds of set-up).
+     */
+    @Override
+    public boolean planned(Map<String, String> params, Profile profile) {
+        if ("pipe".equals(params.get("channel"))) {
+            return true;
+        }
+        String variant = params.get("cds");
+        return "default".equals(variant) || profile == Profile.FULL && "aot".equals(variant);
+    }
 
     @Setup(Level.Trial)
     public void prepare() throws IOException {
@@ -108,7 +136,12 @@ public class ProcessStartupBenchmark {
 
     @Benchmark
     public long firstReply() {
-        worker = WorkerProcess.launch(command, "worker", watchdog).awaitHello();
+        worker = switch (channel) {
+            case "pipe" -> WorkerProcess.launch(command, "worker", watchdog);
+            case "uds" -> WorkerProcess.launchOverSocket(command, "worker", watchdog, dir.resolve("worker.sock"));
+            default -> throw new IllegalArgumentException("unknown channel '" + channel + "': pipe or uds");
+        };
+        worker.awaitHello();
         seed++;
         return worker.call(ALU, 1, seed);
     }

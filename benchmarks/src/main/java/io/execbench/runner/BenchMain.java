@@ -2,6 +2,7 @@ package io.execbench.runner;
 
 import io.execbench.child.ProcessTree;
 import io.execbench.floor.CFloor;
+import io.execbench.process.LaunchMechanisms;
 import io.execbench.scaling.ScalingPlan;
 import io.execbench.workload.Kernels;
 import java.io.PrintStream;
@@ -122,6 +123,8 @@ public final class BenchMain implements Callable<Integer> {
         Map<String, Object> workload = new LinkedHashMap<>();
         workload.put("memoryFootprintBytes", Kernels.memoryFootprintBytes());
         workload.put("scalingPlanNotes", ScalingPlan.forThisMachine().notes());
+        // probed while planning, when a launch benchmark was planned: which mechanisms were left out, and why
+        workload.put("launchNotes", LaunchMechanisms.notesIfProbed());
         userWorkload.describe().ifPresent(described -> workload.put("userWorkload", described));
         RunTemp temp = RunTemp.create();
         String systemTemp = System.getProperty(RunTemp.TMPDIR_PROPERTY);

@@ -1,6 +1,7 @@
 package io.execbench.runner;
 
 import io.execbench.latency.IntervalLog;
+import io.execbench.process.FaultLog;
 import io.execbench.warmup.SteadyWarmup;
 import io.execbench.workload.UserWorkload;
 import java.io.ByteArrayOutputStream;
@@ -48,6 +49,8 @@ final class JmhExecutor implements AutoCloseable {
     static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
     /** The parameter of the user-workload suites (the class name). */
     static final String USER_WORKLOAD_PARAM = "workload";
+    /** The run folder's folder for the fault isolation logs, beside {@code latency/}. */
+    static final String FAULTS_FOLDER = "faults";
 
     private final Profile profile;
     private final Path logPath;
@@ -59,7 +62,8 @@ final class JmhExecutor implements AutoCloseable {
 
     /**
      * @param latencyDir where benchmarks that record latency themselves write their logs (passed to every fork as
-     *                   {@code -Dexecbench.latency.dir}, see {@code io.execbench.latency.IntervalLog})
+     *                   {@code -Dexecbench.latency.dir}, see {@code io.execbench.latency.IntervalLog}); the fault
+     *                   isolation logs go to {@code faults/} beside it ({@code io.execbench.process.FaultLog})
      * @param temp       the run's private temporary folder, every fork's {@code java.io.tmpdir}
      */
     JmhExecutor(Profile profile, Path logFile, Path latencyDir, RunTemp temp, boolean echoToConsole) {
@@ -125,12 +129,13 @@ final class JmhExecutor implements AutoCloseable {
     /**
      * JMH 1.37 still uses sun.misc.Unsafe, and the topology code calls sched_setaffinity through FFM; JDK 25 would
      * print warnings into every fork's output, burying real failure text. Allowing both changes nothing measured.
-     * The run's folders for latency logs and warm-up records, and the profile (the warm-up's budget).
+     * The run's folders for latency logs, fault logs and warm-up records, and the profile (the warm-up's budget).
      * A user's workload: every fork (and every worker it starts) loads the same class from the same path.
      */
     private List<String> forkJvmOptions() {
         List<String> options = new ArrayList<>(List.of(UNSAFE_ALLOW, NATIVE_ACCESS,
                 "-D" + IntervalLog.DIR_PROPERTY + "=" + latencyDir,
+                "-D" + FaultLog.DIR_PROPERTY + "=" + latencyDir.resolveSibling(FAULTS_FOLDER),
                 // Where SteadyWarmup records each fork's warm-up; the profile sets its budget.
                 "-D" + SteadyWarmup.DIR_PROPERTY + "=" + latencyDir.resolveSibling("warmup"),
                 "-D" + AutoParams.PROFILE_PROPERTY + "=" + profile.label(), temp.jvmOption()));

@@ -4,11 +4,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Kills workers that are overdue (no hello within the start-up timeout of their launch, or no reply within the reply
- * timeout of what they owe), so that the parent's blocking read ends (with end of stream) instead of hanging the
- * benchmark. A pipe read cannot time out by itself, and a reader thread per worker would put a thread hand-off into
- * every measured round trip; this costs the timed path one volatile write per send and per reply, and one wake-up
- * every quarter of the shorter timeout (at most every 100 ms) on the side.
+ * Kills workers that are overdue (no hello within the start-up timeout of their launch, or the parent blocked on one
+ * worker, sending to it or reading its reply, for longer than the reply timeout), so that the parent's blocking read
+ * ends (with end of stream) instead of hanging the benchmark. A pipe read cannot time out by itself, and a reader
+ * thread per worker would put a thread hand-off into every measured round trip; this costs the timed path two
+ * volatile writes per send, flush and reply, and one wake-up every quarter of the shorter timeout (at most every
+ * 100 ms) on the side.
  */
 public final class Watchdog implements AutoCloseable {
 

@@ -33,6 +33,12 @@ public record WorkerCommand(List<String> jvmOptions, String classPath, String ma
         return of(WorkerMain.class.getName(), WorkerMain.FOOTPRINT_OPTION + memoryFootprintBytes);
     }
 
+    /** The standard worker whose alu kernel's poison seed does {@code fault} (the fault isolation experiment). */
+    public static WorkerCommand faulty(long memoryFootprintBytes, String fault) {
+        return of(WorkerMain.class.getName(), WorkerMain.FOOTPRINT_OPTION + memoryFootprintBytes,
+                WorkerMain.FAULT_OPTION + fault);
+    }
+
     /** {@code mainClass} on this JVM's class path, with the default JVM options. */
     public static WorkerCommand of(String mainClass, String... arguments) {
         return new WorkerCommand(defaultJvmOptions(), ChildJvm.classPath(), mainClass,

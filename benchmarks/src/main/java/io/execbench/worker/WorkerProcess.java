@@ -8,13 +8,21 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -34,6 +42,8 @@ public final class WorkerProcess implements AutoCloseable {
 
     private final String label;
     private final Process process;
+    /** The child's stdin: the task channel over pipes, only the lifeline when tasks go over a socket. */
+    private final OutputStream lifeline;
     private final DataOutputStream out;
     private final DataInputStream in;
     private final FileChannel stderr;
@@ -43,45 +53,112 @@ public final class WorkerProcess implements AutoCloseable {
     private int nextReply;
     private boolean healthy = true;
     /**
-     * When the watchdog kills this worker unless it makes progress (System.nanoTime), or 0 when nothing is owed: the
-     * start-up timeout after launch, then the reply timeout after each task sent to an idle worker and each reply.
+     * When the watchdog kills this worker (System.nanoTime), or 0 when the parent is not waiting on it: the start-up
+     * timeout from launch to the hello, then the reply timeout while the parent is blocked sending to it or reading
+     * its next reply. Armed only while the parent waits on this very worker: a healthy worker whose reply sits unread
+     * while the parent waits on a sibling that hangs or dies must not be blamed for that wait (with the deadline armed
+     * at the send, a hung worker's timeout killed its healthy sibling in the same batch).
      */
     private volatile long dueByNs;
     /** What the worker failed to deliver in time, for the message; null unless the watchdog killed it. */
     private volatile String hungReason;
     private volatile boolean helloRead;
 
-    private WorkerProcess(String label, Process process, FileChannel stderr, Watchdog watchdog) {
+    private WorkerProcess(String label, Process process, FileChannel stderr, Watchdog watchdog, InputStream tasksIn,
+                          OutputStream tasksOut) {
         this.label = label;
         this.process = process;
         this.stderr = stderr;
         this.watchdog = watchdog;
         this.replyTimeoutNs = watchdog.timeouts().reply().toNanos();
-        this.out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 4096));
-        this.in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 4096));
+        this.lifeline = process.getOutputStream();
+        this.out = new DataOutputStream(new BufferedOutputStream(tasksOut, 4096));
+        this.in = new DataInputStream(new BufferedInputStream(tasksIn, 4096));
     }
 
     /**
      * Starts a worker without waiting for it; call {@link #awaitHello()} before sending. Starting several and then
-     * awaiting them lets their JVM start-ups overlap.
+     * awaiting them lets their JVM start-ups overlap. Tasks and replies go over the worker's stdin and stdout.
      */
     public static WorkerProcess launch(WorkerCommand command, String label, Watchdog watchdog) {
+        return launch(command, label, watchdog, null);
+    }
+
+    /**
+     * Starts a worker that speaks over a Unix domain socket at {@code socket} (a path that does not exist yet, in a
+     * folder of the caller's): this JVM listens there, the worker connects back ({@code --socket=}), and its stdin is
+     * only its lifeline. Returns once the worker has connected; call {@link #awaitHello()} next.
+     */
+    public static WorkerProcess launchOverSocket(WorkerCommand command, String label, Watchdog watchdog,
+                                                 Path socket) {
+        return launch(command, label, watchdog, socket);
+    }
+
+    private static WorkerProcess launch(WorkerCommand command, String label, Watchdog watchdog, Path socket) {
         Path stderrFile = null;
         FileChannel stderr = null;
+        ServerSocketChannel server = null;
+        Process process = null;
         try {
             stderrFile = Files.createTempFile("execbench-worker-", ".stderr");
             stderr = FileChannel.open(stderrFile, StandardOpenOption.READ);
-            Process process = ChildJvm.start(new ProcessBuilder(command.argv()).redirectError(stderrFile.toFile()));
+            WorkerCommand launched = command;
+            if (socket != null) {
+                server = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(UnixDomainSocketAddress.of(socket));
+                List<String> arguments = new ArrayList<>(command.arguments());
+                arguments.add(WorkerMain.SOCKET_OPTION + socket);
+                launched = new WorkerCommand(command.jvmOptions(), command.classPath(), command.mainClass(), arguments);
+            }
+            process = ChildJvm.start(new ProcessBuilder(launched.argv()).redirectError(stderrFile.toFile()));
             QuietFiles.deleteQuietly(stderrFile); // both ends hold it open; the name is no longer needed
-            WorkerProcess worker = new WorkerProcess(label, process, stderr, watchdog);
+            WorkerProcess worker = socket == null
+                    ? new WorkerProcess(label, process, stderr, watchdog, process.getInputStream(),
+                            process.getOutputStream())
+                    : accept(label, process, stderr, watchdog, server);
             // The hello is owed from now on, within the start-up timeout: a JVM start, not a reply.
             worker.dueByNs = System.nanoTime() + watchdog.timeouts().startup().toNanos();
             watchdog.watch(worker);
             return worker;
         } catch (IOException e) {
+            if (process != null) {
+                process.destroyForcibly();
+            }
             QuietFiles.deleteQuietly(stderrFile);
             closeQuietly(stderr);
-            throw new UncheckedIOException(label + ": cannot start " + command.argv() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(label + ": cannot start " + command.argv() + (socket == null ? ""
+                    : " over " + socket) + ": " + e.getMessage(), e);
+        } finally {
+            if (server != null) {
+                closeQuietly(server);
+                QuietFiles.deleteQuietly(socket);
+            }
+        }
+    }
+
+    /**
+     * Waits for the worker to connect. A worker that dies first, or is killed for taking longer than the start-up
+     * timeout, closes the listening socket, which ends the wait with an exception instead of blocking for ever.
+     */
+    private static WorkerProcess accept(String label, Process process, FileChannel stderr, Watchdog watchdog,
+                                        ServerSocketChannel server) throws IOException {
+        ServerSocketChannel listening = server;
+        process.onExit().thenRun(() -> closeQuietly(listening));
+        long deadlineMs = watchdog.timeouts().startup().toMillis();
+        Thread timer = Thread.ofVirtual().unstarted(() -> {
+            try {
+                Thread.sleep(deadlineMs);
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                // connected in time
+            }
+        });
+        timer.start();
+        try {
+            SocketChannel channel = server.accept();
+            return new WorkerProcess(label, process, stderr, watchdog, Channels.newInputStream(channel),
+                    Channels.newOutputStream(channel));
+        } finally {
+            timer.interrupt();
         }
     }
 
@@ -115,34 +192,39 @@ public final class WorkerProcess implements AutoCloseable {
 
     /** Queues one task; it leaves on {@link #flush()}. */
     public void send(byte kernel, int workUnits, long seed) {
+        dueByNs = replyDeadline(); // a full buffer is written out here, and a full pipe blocks
         try {
             WorkerProtocol.writeTask(out, nextSequence++, kernel, workUnits, seed);
         } catch (IOException e) {
             throw failure("could not be sent a task", e);
-        }
-        if (dueByNs == 0) {
-            dueByNs = replyDeadline();
+        } finally {
+            dueByNs = 0;
         }
     }
 
     public void flush() {
+        dueByNs = replyDeadline();
         try {
             out.flush();
         } catch (IOException e) {
             throw failure("could not be sent a task", e);
+        } finally {
+            dueByNs = 0;
         }
     }
 
     /** The checksum of the oldest task not yet answered. */
     public long receive() {
         WorkerProtocol.Reply reply;
+        dueByNs = replyDeadline();
         try {
             reply = WorkerProtocol.readReply(in, nextReply);
         } catch (IOException e) {
             throw failure(e instanceof WorkerProtocol.GarbageException ? "answered garbage" : "stopped answering", e);
+        } finally {
+            dueByNs = 0;
         }
         nextReply++;
-        dueByNs = nextReply == nextSequence ? 0 : replyDeadline();
         if (reply.failed()) {
             // The worker itself is fine (it answered in order); the task failed there, so this benchmark fails.
             throw new WorkerFailedException(describe() + ": task " + reply.sequence() + " failed there: "
@@ -183,7 +265,8 @@ public final class WorkerProcess implements AutoCloseable {
     public void close(long exitWaitMs) {
         watchdog.forget(this);
         try {
-            ChildJvm.stop(process, out, exitWaitMs);
+            closeQuietly(out); // over a socket the worker leaves at its end, as it does at the end of a pipe
+            ChildJvm.stop(process, lifeline, exitWaitMs);
         } finally {
             closeQuietly(in);
             closeQuietly(stderr);

@@ -10,8 +10,7 @@ import java.util.Objects;
  * hung one.
  *
  * @param startup from launch to the worker's hello frame
- * @param reply   from a task sent (or the previous reply read) to the next reply: how long a worker may make no
- *                progress on what it owes
+ * @param reply   how long the parent may wait, blocked, on one worker: sending it tasks, or reading its next reply
  */
 public record WorkerTimeouts(Duration startup, Duration reply) {
 

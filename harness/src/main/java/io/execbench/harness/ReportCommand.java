@@ -8,6 +8,7 @@ import io.execbench.harness.analyse.RunSummary;
 import io.execbench.harness.chart.ReportCharts;
 import io.execbench.harness.compare.NoiseModel;
 import io.execbench.harness.read.InputFiles;
+import io.execbench.harness.read.FaultLogReader;
 import io.execbench.harness.read.LatencyLogReader;
 import io.execbench.harness.read.MachineFacts;
 import io.execbench.harness.read.Run;
@@ -74,7 +75,7 @@ final class ReportCommand implements Callable<Integer> {
 
         MachineFacts machine = MachineFacts.read(run.folder().dir());
         Experiments experiments = Experiments.of(run, LatencyLogReader.readAll(run.folder().dir()), machine,
-                WarmupRecords.read(run.folder().dir()));
+                WarmupRecords.read(run.folder().dir()), FaultLogReader.readAll(run.folder().dir()));
         List<ResultGroup> groups = ResultGrouping.group(run.results());
         Analysis analysis = Analysis.of(experiments);
         ReportPage page = ReportPageBuilder.build(run, groups, ReportCharts.render(groups, analysis), analysis,

@@ -32,21 +32,27 @@ public final class ReportResources {
     }
 
     /**
-     * Writes {@code <parent>/<runId>/}: the scaling run's run.json, the jmh.json arrays of the scaling, models and
-     * IPC fixtures joined into one (JMH's text kept as written), and {@code latency/handoff.hlog}.
+     * Writes {@code <parent>/<runId>/}: the scaling run's run.json, the jmh.json arrays of the scaling, models, IPC,
+     * start-up and fault isolation fixtures joined into one, the fault logs in {@code faults/} (JMH's text kept as written), and {@code latency/handoff.hlog}.
      */
     public static Path combinedRun(Path parent, String runId) {
         try {
             Path run = Files.createDirectories(parent.resolve(runId));
             Files.copy(path("scaling/run.json"), run.resolve("run.json"));
             List<String> arrays = new ArrayList<>();
-            for (String suite : List.of("scaling", "models", "ipc")) {
+            for (String suite : List.of("scaling", "models", "ipc", "startup", "faults")) {
                 String text = Files.readString(path(suite + "/jmh.json")).strip();
                 arrays.add(text.substring(1, text.length() - 1).strip()); // the elements, without [ and ]
             }
             Files.writeString(run.resolve("jmh.json"), "[\n" + String.join(",\n", arrays) + "\n]\n");
             Path latency = Files.createDirectories(run.resolve("latency"));
             Files.copy(path("latency/handoff.hlog"), latency.resolve("handoff.hlog"));
+            Path faults = Files.createDirectories(run.resolve("faults"));
+            try (var logs = Files.list(path("faults/faults"))) {
+                for (Path log : logs.toList()) {
+                    Files.copy(log, faults.resolve(log.getFileName()));
+                }
+            }
             return run;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

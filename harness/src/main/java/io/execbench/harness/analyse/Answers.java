@@ -23,7 +23,7 @@ public final class Answers {
     public static List<Answer> of(Experiments experiments) {
         return Stream.of(WorkloadAnswer.of(experiments.workload(), experiments.workloadFacts()),
                         models(experiments.models()), ipc(experiments.ipc()), cores(experiments.scaling()),
-                        server(), processes())
+                        server(), processes(experiments.startup()))
                 .flatMap(Optional::stream).toList();
     }
 
@@ -32,9 +32,57 @@ public final class Answers {
         return Optional.empty();
     }
 
-    /** No process-cost experiment is analysed yet; when it is, answer from it here. */
-    private static Optional<Answer> processes() {
-        return Optional.empty();
+    /**
+     * What a process costs to start: the cheapest native launch, the cheapest JVM to its first byte and the cheapest
+     * worker JVM to its first reply, each with its interval; the JVM's time is the number. (Memory per process is not
+     * measured yet.)
+     */
+    static Optional<Answer> processes(StartupExperiment startup) {
+        if (startup.isEmpty()) {
+            return Optional.of(Answer.cannot(Question.PROCESSES, "No process start-up benchmarks in this run."));
+        }
+        Optional<StartupExperiment.Launch> nativeLaunch = cheapest(startup, "native,");
+        Optional<StartupExperiment.Launch> jvm = cheapest(startup, "jvm,");
+        Optional<StartupExperiment.Launch> worker = cheapest(startup, "worker JVM");
+        List<String> parts = new ArrayList<>();
+        nativeLaunch.ifPresent(l -> parts.add("a native program " + ms(l)));
+        jvm.ifPresent(l -> parts.add("a JVM to its first byte " + ms(l)));
+        worker.ifPresent(l -> parts.add("a worker JVM to its first reply " + ms(l)));
+        if (parts.isEmpty()) {
+            return Optional.of(Answer.cannot(Question.PROCESSES, "Only the thread baseline was measured."));
+        }
+        StartupExperiment.Launch headline = jvm.or(() -> worker).orElse(nativeLaunch.orElseThrow());
+        return Optional.of(Answer.of(Question.PROCESSES, "Cheapest start-ups: " + String.join("; ", parts) + ".",
+                headline.label() + ": " + ms(headline), breakEvenSketch(startup)));
+    }
+
+    /**
+     * Tasks per start-up against task size, one line per compared start-up, for the kernel measured at the most
+     * sizes (alu first): where a line crosses 1, a task costs as much as starting the process; null without tasks.
+     */
+    private static Sketch breakEvenSketch(StartupExperiment startup) {
+        Optional<String> kernel = startup.tasks().stream().map(StartupExperiment.Task::kernel).distinct()
+                .max(Comparator.comparingLong((String k) -> startup.tasks().stream()
+                        .filter(t -> t.kernel().equals(k)).count()).thenComparing(k -> k.equals("alu")));
+        if (kernel.isEmpty()) {
+            return null;
+        }
+        List<Sketch.Line> lines = new ArrayList<>();
+        for (StartupExperiment.Launch launch : startup.compared()) {
+            List<Sketch.Point> points = startup.tasks().stream().filter(t -> t.kernel().equals(kernel.get()))
+                    .flatMap(t -> startup.breakEven(launch, t).stream())
+                    .map(b -> new Sketch.Point(b.task().workUnits(), b.tasks())).toList();
+            lines.add(new Sketch.Line(launch.kind(), points));
+        }
+        return new Sketch(kernel.get() + " task size (workUnits)", kernel.get() + " tasks per start-up", lines, 1);
+    }
+
+    private static Optional<StartupExperiment.Launch> cheapest(StartupExperiment startup, String subjectPrefix) {
+        return startup.launches().stream().filter(l -> l.subject().startsWith(subjectPrefix)).findFirst();
+    }
+
+    private static String ms(StartupExperiment.Launch launch) {
+        return Text.estimate(launch.ms()) + " ms (" + launch.until() + ", 99.9%)";
     }
 
     /** The sweep with the most task sizes and an inline reference: its fastest model and earliest break-even. */

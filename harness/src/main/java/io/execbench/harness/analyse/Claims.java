@@ -28,6 +28,11 @@ public final class Claims {
     static final String VIRTUAL = "Virtual threads are no faster than a pool of platform threads of the same size "
             + "on CPU-bound work";
 
+    static final String CHILD_CRASH = "A crash in a child process does not take down the parent or the other children";
+    static final String SHARED_FATE = "Threads share one fate: System.exit in one task ends every thread of the JVM";
+    /** Faults that end a worker JVM: the crashes the child-process claim is decided on. */
+    static final List<String> CRASHES = List.of("exit", "stackOverflow");
+
     /** The size of a small message, a typical request: the structured message of the IPC suite is 1 KiB. */
     static final long SMALL_MESSAGE_BYTES = 1024;
 
@@ -37,7 +42,79 @@ public final class Claims {
     public static List<Claim> of(Experiments experiments) {
         return List.of(loop(experiments.models()), processes(experiments.models()), ipc(experiments.ipc()),
                 cores(experiments.scaling()), pool(experiments.scaling(), experiments.latency()),
-                virtual(experiments.models()));
+                virtual(experiments.models()), childCrash(experiments.faults()), sharedFate(experiments.faults()));
+    }
+
+    /**
+     * Every crash of a worker JVM (exit, stack overflow) in the survival trials and in the recovery benchmark: did the
+     * parent (the trial JVM, the JMH fork) and the other worker live through it? Decided on the share that did, a
+     * count (exact, no interval needed): the claim holds when every crash left them running.
+     */
+    private static Claim childCrash(FaultExperiment faults) {
+        int crashes = 0;
+        int survived = 0;
+        List<String> parts = new ArrayList<>();
+        for (String fault : CRASHES) {
+            Optional<FaultExperiment.Cell> cell = faults.cell(FaultExperiment.PROCESSES, fault);
+            if (cell.isPresent()) {
+                crashes++;
+                boolean both = cell.get().logged().jvmSurvived()
+                        && Boolean.TRUE.equals(cell.get().logged().otherWorkerSurvived());
+                survived += both ? 1 : 0;
+                parts.add(fault + " in a trial: " + cell.get().outcome());
+            }
+            Optional<FaultExperiment.Recovery> recovery = faults.recoveries().stream()
+                    .filter(r -> r.fault().equals(fault)).findFirst();
+            if (recovery.isPresent() && recovery.get().crashes() > 0) {
+                crashes += recovery.get().crashes();
+                survived += recovery.get().otherWorkerSurvived();
+                parts.add(fault + " in the recovery benchmark: the other worker lived through "
+                        + recovery.get().otherWorkerSurvived() + " of " + recovery.get().crashes() + " crashes");
+            }
+        }
+        if (crashes == 0) {
+            return Claim.untested(CHILD_CRASH, "No worker crash (exit or stackOverflow) in this run's fault logs.");
+        }
+        double share = survived / (double) crashes;
+        String headline = "The parent and the other worker lived through " + survived + " of " + crashes
+                + " worker crashes.";
+        return Claim.tested(CHILD_CRASH, headline, headline + " " + String.join("; ", parts) + ".",
+                new Claim.Test("share of worker crashes the parent and the other worker survived",
+                        Estimate.exact(share, 1), Claim.Bound.ABOVE, ALL_BUT_NONE));
+    }
+
+    /** A share of at least this counts as "every one": only 1 passes with the trial counts measured here. */
+    static final double ALL_BUT_NONE = 0.999;
+
+    /**
+     * System.exit from one task in each thread model (inline, pools, virtual threads): did the whole JVM, and every
+     * other task, go with it? Decided on the share of thread models whose JVM died; the other faults' outcomes are
+     * listed, since an exception or a stack overflow is confined to its task.
+     */
+    private static Claim sharedFate(FaultExperiment faults) {
+        int models = 0;
+        int died = 0;
+        List<String> others = new ArrayList<>();
+        for (FaultExperiment.Cell cell : faults.cells()) {
+            if (cell.model().equals(FaultExperiment.PROCESSES)) {
+                continue;
+            }
+            if (cell.fault().equals("exit")) {
+                models++;
+                died += cell.logged().jvmSurvived() ? 0 : 1;
+            } else {
+                others.add(cell.model() + "/" + cell.fault() + ": " + cell.outcome());
+            }
+        }
+        if (models == 0) {
+            return Claim.untested(SHARED_FATE, "No System.exit trial of a thread model in this run's fault logs.");
+        }
+        String headline = "System.exit in one task ended the whole JVM in " + died + " of " + models
+                + " thread models, every other task with it.";
+        return Claim.tested(SHARED_FATE, headline, headline + (others.isEmpty() ? "" : " Other faults: "
+                        + String.join("; ", others) + "."),
+                new Claim.Test("share of thread models whose JVM System.exit ended", Estimate.exact((double) died
+                        / models, 1), Claim.Bound.ABOVE, ALL_BUT_NONE));
     }
 
     /** An event loop is one thread: its batch of tasks should go no faster than inline's. */

@@ -5,6 +5,7 @@ import io.execbench.harness.analyse.IpcExperiment;
 import io.execbench.harness.analyse.LatencyGroup;
 import io.execbench.harness.analyse.ModelExperiment;
 import io.execbench.harness.analyse.ScalingExperiment;
+import io.execbench.harness.analyse.StartupExperiment;
 import io.execbench.harness.chart.XyChart.Axis;
 import io.execbench.harness.chart.XyChart.Marker;
 import io.execbench.harness.chart.XyChart.Point;
@@ -31,6 +32,24 @@ public final class ExperimentCharts {
     private static final int CURVE_POINTS = 60;
 
     private ExperimentCharts() {
+    }
+
+    /**
+     * Every start-up's mean time with its interval, one group of bars per thing started (a native program, a JVM, a
+     * worker JVM with a CDS variant, a thread), one bar per point it is timed to; log scale, since a thread and a JVM
+     * are three decades apart.
+     */
+    public static GroupedBarChart startup(StartupExperiment startup) {
+        List<String> subjects = startup.launches().stream().map(StartupExperiment.Launch::category).distinct()
+                .toList();
+        List<String> untils = startup.launches().stream().map(StartupExperiment.Launch::until).distinct().sorted()
+                .toList();
+        List<GroupedBarChart.Bar> bars = startup.launches().stream().map(l -> new GroupedBarChart.Bar(l.until(),
+                l.category(), l.ms().value(), l.ms().hasInterval() ? l.ms().high() - l.ms().value() : Double.NaN))
+                .toList();
+        return new GroupedBarChart("Start-up: launch to first byte, exit or first reply",
+                "mean with JMH's 99.9% interval, cheapest first; log scale", "what is started, and how",
+                "time (ms, log scale)", true, untils, subjects, bars);
     }
 
     /** Percentile distributions on the nines axis, one line per series, latency on a log axis. */

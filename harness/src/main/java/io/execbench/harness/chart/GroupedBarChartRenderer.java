@@ -32,6 +32,7 @@ public final class GroupedBarChartRenderer {
     static JFreeChart chart(GroupedBarChart spec) {
         CategoryAxis categories = new CategoryAxis(spec.categoryLabel());
         ChartStyle.axis(categories);
+        categories.setMaximumCategoryLabelLines(3); // a long label wraps instead of ending in "..."
         ValueAxis values;
         if (spec.logScale()) {
             values = FixedTickAxes.log(spec.valueLabel());

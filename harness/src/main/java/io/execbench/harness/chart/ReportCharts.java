@@ -7,6 +7,7 @@ import io.execbench.harness.analyse.LatencyGroup;
 import io.execbench.harness.analyse.ModelExperiment;
 import io.execbench.harness.analyse.ResultGroup;
 import io.execbench.harness.analyse.ScalingExperiment;
+import io.execbench.harness.analyse.StartupExperiment;
 import io.execbench.harness.compare.Series;
 import io.execbench.harness.stats.TimeScale;
 import java.util.ArrayList;
@@ -26,10 +27,11 @@ import java.util.function.Function;
  * @param ipc     one per IPC chart
  * @param scaling one per scaling sweep
  * @param workload one per sweep of the user's own workload, drawn as the model sweeps are
+ * @param startup the start-up bars, or null when the run has no start-up results
  */
 public record ReportCharts(List<String> scores, List<String> answers, List<String> latency,
                            List<ModelCharts> models, List<String> ipc, List<String> scaling,
-                           List<ModelCharts> workload) {
+                           List<ModelCharts> workload, String startup) {
 
     public ReportCharts {
         scores = List.copyOf(scores);
@@ -89,7 +91,10 @@ public record ReportCharts(List<String> scores, List<String> answers, List<Strin
             scaling.add(XyChartRenderer.render(ExperimentCharts.scaling(sweep, scalingExperiment.logicalCpus()),
                     "scaling-" + (scaling.size() + 1), 620, 420));
         }
-        return new ReportCharts(scores, answers, latency, models, ipc, scaling, workload);
+        StartupExperiment startup = analysis.experiments().startup();
+        String startupBars = startup.isEmpty() ? null
+                : GroupedBarChartRenderer.render(ExperimentCharts.startup(startup), "startup-1");
+        return new ReportCharts(scores, answers, latency, models, ipc, scaling, workload, startupBars);
     }
 
     private static List<ModelCharts> models(ModelExperiment experiment, String idPrefix) {

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The parts of run.json that {@link RunInfo} leaves as text but the report's analyses need: the {@code topology}
  * object (schema 1, written by {@code io.execbench.topology.Topology}) and the scaling plan's notes in
- * {@code workload.scalingPlanNotes}. Everything is optional: a folder without run.json, or a run.json from before
+ * {@code workload.scalingPlanNotes} and {@code workload.launchNotes}. Everything is optional: a folder without run.json, or a run.json from before
  * these fields, gives {@link #UNKNOWN}.
  *
  * @param logicalCpus       the logical CPUs the run could use: {@code topology.logicalCpus}, else
@@ -22,16 +22,19 @@ import java.util.Map;
  * @param scalingPlanNotes  what the scaling sweep skipped on this machine and why
  * @param userWorkload      what the runner wrote of a user's workload in {@code workload.userWorkload}, or
  *                          {@link UserWorkloadFacts#UNKNOWN}
+ * @param launchNotes       which process launch mechanisms this JDK refused or warned about
+ *                          ({@code workload.launchNotes})
  */
 public record MachineFacts(Integer logicalCpus, Double usableCpus, Map<String, String> topology,
-                           List<String> scalingPlanNotes, UserWorkloadFacts userWorkload) {
+                           List<String> scalingPlanNotes, UserWorkloadFacts userWorkload, List<String> launchNotes) {
 
     public static final MachineFacts UNKNOWN = new MachineFacts(null, null, Map.of(), List.of(),
-            UserWorkloadFacts.UNKNOWN);
+            UserWorkloadFacts.UNKNOWN, List.of());
 
     public MachineFacts {
         topology = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(topology));
         scalingPlanNotes = List.copyOf(scalingPlanNotes);
+        launchNotes = List.copyOf(launchNotes);
     }
 
     /** Reads {@code runDir/run.json}; {@link #UNKNOWN} when there is none. */
@@ -66,8 +69,10 @@ public record MachineFacts(Integer logicalCpus, Double usableCpus, Map<String, S
         JsonNode logical = topology.path("logicalCpus").canConvertToInt() ? topology.path("logicalCpus")
                 : root.path("cpu").path("logicalCpus");
         Integer logicalCpus = logical.isIntegralNumber() && logical.intValue() > 0 ? logical.intValue() : null;
-        return new MachineFacts(logicalCpus, usableCpus(logicalCpus, topology), fields, JsonFields.strings(root.path("workload")
-                .path("scalingPlanNotes")), UserWorkloadFacts.of(root.path("workload").path("userWorkload")));
+        JsonNode workload = root.path("workload");
+        return new MachineFacts(logicalCpus, usableCpus(logicalCpus, topology), fields,
+                JsonFields.strings(workload.path("scalingPlanNotes")),
+                UserWorkloadFacts.of(workload.path("userWorkload")), JsonFields.strings(workload.path("launchNotes")));
     }
 
     private static Double usableCpus(Integer logicalCpus, JsonNode topology) {

@@ -1,12 +1,14 @@
 package io.execbench.harness.write;
 
 import io.execbench.harness.analyse.Experiments;
+import io.execbench.harness.analyse.FaultExperiment;
 import io.execbench.harness.analyse.FloorComparison;
 import io.execbench.harness.analyse.IpcExperiment;
 import io.execbench.harness.analyse.LatencyGroup;
 import io.execbench.harness.analyse.LatencySummary;
 import io.execbench.harness.analyse.ModelExperiment;
 import io.execbench.harness.analyse.ScalingExperiment;
+import io.execbench.harness.analyse.StartupExperiment;
 import io.execbench.harness.analyse.SteadyStates;
 import io.execbench.harness.chart.ReportCharts;
 import io.execbench.harness.stats.Numbers;
@@ -57,7 +59,100 @@ final class ExperimentSections {
         if (!experiments.scaling().isEmpty()) {
             sections.add(scaling(experiments.scaling(), charts.scaling()));
         }
+        if (!experiments.startup().isEmpty()) {
+            sections.add(startup(experiments.startup(), experiments.launchNotes(), charts.startup()));
+        }
+        if (!experiments.faults().isEmpty()) {
+            sections.add(faults(experiments.faults()));
+        }
         return sections;
+    }
+
+    private static ExperimentSection faults(FaultExperiment faults) {
+        List<Figure> figures = new ArrayList<>();
+        if (!faults.cells().isEmpty()) {
+            List<String> headers = new ArrayList<>(List.of("model"));
+            headers.addAll(faults.faults());
+            List<TableRow> rows = new ArrayList<>();
+            for (String model : faults.models()) {
+                List<TableCell> cells = new ArrayList<>(List.of(Tables.text(model)));
+                for (String fault : faults.faults()) {
+                    cells.add(Tables.text(faults.cell(model, fault).map(c -> c.outcome()
+                            + (c.agreeing() < c.forks() ? " (" + (c.forks() - c.agreeing()) + " of " + c.forks()
+                                    + " forks differ)" : "")).orElse("-")));
+                }
+                rows.add(new TableRow("result", cells));
+            }
+            figures.add(new Figure(null, false, new Table(headers, rows)));
+        }
+        if (!faults.recoveries().isEmpty()) {
+            List<TableRow> rows = new ArrayList<>();
+            for (FaultExperiment.Recovery r : faults.recoveries()) {
+                rows.add(new TableRow("result", Tables.row(Tables.text(r.fault()),
+                        r.score() == null ? Tables.text("-") : Tables.estimate(r.score()),
+                        Tables.number(FaultExperiment.Recovery.percentile(r.detectionMs(), 50)),
+                        Tables.number(FaultExperiment.Recovery.percentile(r.detectionMs(), 100)),
+                        Tables.number(FaultExperiment.Recovery.percentile(r.answerMs(), 50)),
+                        Tables.number(FaultExperiment.Recovery.percentile(r.answerMs(), 90)),
+                        Tables.number(FaultExperiment.Recovery.percentile(r.answerMs(), 100)),
+                        Tables.text(r.otherWorkerSurvived() + " of " + r.crashes()))));
+            }
+            figures.add(new Figure(null, false, new Table(List.of("fault", "fault to replacement answering (ms) "
+                    + "[99.9% CI]", "detection p50 (ms)", "detection max (ms)", "answer p50 (ms)", "answer p90 (ms)",
+                    "answer max (ms)", "other worker survived"), rows)));
+        }
+        return new ExperimentSection("faults", "Fault isolation", List.of(
+                "The same faulty task (an uncaught exception, a StackOverflowError, an OutOfMemoryError, System.exit, "
+                        + "an endless loop) in a batch of eight, given to each execution model in a sacrificial JVM of "
+                        + "its own. Survived: every other task came back with the right checksum; lost N: that many "
+                        + "got none; JVM died: the fault ended the JVM and every task in it. With retry: each task "
+                        + "without a checksum sent again on its own, twice at most; the faulty task is then reported "
+                        + "failed, so every task is accounted for. Unusable after: a clean batch did not complete "
+                        + "(an endless loop keeps its thread for good).",
+                "Recovery of a pool of two worker JVMs, per crash: the time from sending the faulty task until the "
+                        + "failure is detected (a closed pipe, or the reply timeout for a hang) and until a "
+                        + "replacement answers; the first column is JMH's SingleShotTime score of the same with its "
+                        + "99.9% interval."), figures);
+    }
+
+    private static ExperimentSection startup(StartupExperiment startup, List<String> launchNotes, String chart) {
+        List<TableRow> rows = new ArrayList<>();
+        for (StartupExperiment.Launch launch : startup.launches()) {
+            rows.add(new TableRow("result", Tables.row(Tables.text(launch.subject()), Tables.text(launch.until()),
+                    Tables.estimate(launch.ms()), Tables.number(launch.p50Ms()), Tables.number(launch.p99Ms()),
+                    Tables.count(launch.samples()))));
+        }
+        List<Figure> figures = new ArrayList<>();
+        figures.add(new Figure(chart, false, new Table(List.of("started", "until", "mean (ms) [99.9% CI]",
+                "p50 (ms)", "p99 (ms)", "samples"), rows)));
+        if (!startup.tasks().isEmpty() && !startup.compared().isEmpty()) {
+            List<String> headers = new ArrayList<>(List.of("task", "task time (ns) [99.9% CI]"));
+            startup.compared().forEach(launch -> headers.add("tasks per start-up: " + launch.label() + " [99.9% CI]"));
+            List<TableRow> breakRows = new ArrayList<>();
+            for (StartupExperiment.Task task : startup.tasks()) {
+                List<TableCell> cells = new ArrayList<>(List.of(Tables.text(task.label()), Tables.estimate(task.ns())));
+                for (StartupExperiment.Launch launch : startup.compared()) {
+                    cells.add(startup.breakEven(launch, task).map(b -> Tables.estimate(b.tasks()))
+                            .orElse(Tables.text("-")));
+                }
+                breakRows.add(new TableRow("result", cells));
+            }
+            figures.add(new Figure(null, false, new Table(headers, breakRows)));
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("What starting a process costs: a native program or a JVM started directly (ProcessBuilder, Node's "
+                + "execFile) or through /bin/sh -c (Node's exec), with each launch mechanism this JDK accepts, timed "
+                + "to the child's first byte on stdout and to its exit; a worker JVM timed to its first reply over a "
+                + "pipe or a Unix socket (Node's fork with its channel), per class-data sharing variant; a platform "
+                + "thread's start and join for scale. Means carry JMH's 99.9% intervals; p50 and p99 are JMH's "
+                + "percentiles of the same samples.");
+        notes.add(startup.tasks().isEmpty()
+                ? "Break-even of spawn-per-task: not computed, this run has no KernelBenchmark.run task times."
+                : "Break-even of spawn-per-task: how many tasks of each kernel and size (KernelBenchmark.run) the "
+                        + "cheapest start-up of each kind costs, start-up time over task time with the ratio's 99.9% "
+                        + "interval. A task must take longer than that many of these for a process per task to pay.");
+        launchNotes.forEach(note -> notes.add("Launch mechanism " + note));
+        return new ExperimentSection("processes", "The cost of starting a process", notes, figures);
     }
 
     private static ExperimentSection latency(List<LatencyGroup> groups, List<String> charts) {
