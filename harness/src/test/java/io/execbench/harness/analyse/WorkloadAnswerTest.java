@@ -36,7 +36,7 @@ class WorkloadAnswerTest {
                 .satisfies(s -> assertThat(s.sizes()).containsExactly(85222L, 7934681L));
         assertThat(experiments.workloadFacts()).isEqualTo(new UserWorkloadFacts("bytes hashed", 8));
         assertThat(answers).extracting(Answer::question)
-                .containsExactly(Question.WORKLOAD, Question.MODELS, Question.IPC, Question.CORES);
+                .containsExactly(Question.WORKLOAD, Question.MODELS, Question.IPC, Question.CORES, Question.PROCESSES);
     }
 
     @Test
