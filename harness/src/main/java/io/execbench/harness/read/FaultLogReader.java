@@ -1,13 +1,10 @@
 package io.execbench.harness.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads a run's {@code faults/*.json} ({@link FaultLog}) as untrusted input: regular files only, each at most
@@ -30,21 +27,7 @@ public final class FaultLogReader {
 
     /** Every log in {@code runDir/faults}, by file name; empty when the folder does not exist. */
     public static List<FaultLog> readAll(Path runDir) throws RunReadException {
-        Path dir = runDir.resolve(FAULTS_DIR);
-        if (!InputFiles.present(dir)) {
-            return List.of();
-        }
-        InputFiles.requireFolder(dir);
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(f -> f.getFileName().toString().endsWith(".json")
-                    && !f.getFileName().toString().startsWith(".")).limit(MAX_FILES + 1L).sorted().toList();
-        } catch (IOException e) {
-            throw new RunReadException(dir, "cannot list: " + e.getMessage(), e);
-        }
-        if (files.size() > MAX_FILES) {
-            throw new RunReadException(dir, "holds more than " + MAX_FILES + " fault logs");
-        }
+        List<Path> files = InputFiles.list(runDir.resolve(FAULTS_DIR), ".json", MAX_FILES, "fault logs");
         List<FaultLog> logs = new ArrayList<>();
         for (Path file : files) {
             logs.add(read(file));

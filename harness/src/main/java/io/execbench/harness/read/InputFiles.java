@@ -7,7 +7,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Opens files of a results folder as untrusted input. Results folders travel (CI artifacts, tarballs, a history
@@ -62,6 +64,29 @@ public final class InputFiles {
             throw new RunReadException(file, "is " + megabytes(attributes.size()) + ", more than the "
                     + megabytes(maxBytes) + " a results file may hold");
         }
+    }
+
+    /**
+     * The files of {@code dir} (a folder of a run) whose names end with {@code suffix}, sorted, leaving out names that
+     * start with a dot (a writer's temporary file); empty when there is no such folder. Bounded: more than
+     * {@code maxFiles} is refused, naming {@code what} they are.
+     */
+    public static List<Path> list(Path dir, String suffix, int maxFiles, String what) throws RunReadException {
+        if (!present(dir)) {
+            return List.of();
+        }
+        requireFolder(dir);
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dir)) {
+            files = listing.filter(f -> f.getFileName().toString().endsWith(suffix)
+                    && !f.getFileName().toString().startsWith(".")).limit(maxFiles + 1L).sorted().toList();
+        } catch (IOException e) {
+            throw new RunReadException(dir, "cannot list: " + e.getMessage(), e);
+        }
+        if (files.size() > maxFiles) {
+            throw new RunReadException(dir, "holds more than " + maxFiles + " " + what);
+        }
+        return files;
     }
 
     /** Checks that {@code dir} is a folder and not a link to one. */

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -36,21 +35,7 @@ public final class LatencyLogReader {
 
     /** Every {@code .hlog} in {@code runDir/latency}, by file name; empty when the folder does not exist. */
     public static List<LatencyLog> readAll(Path runDir) throws RunReadException {
-        Path dir = runDir.resolve(LATENCY_DIR);
-        if (!InputFiles.present(dir)) {
-            return List.of();
-        }
-        InputFiles.requireFolder(dir);
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(f -> f.getFileName().toString().endsWith(".hlog")).limit(MAX_FILES + 1L)
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new RunReadException(dir, "cannot list: " + e.getMessage(), e);
-        }
-        if (files.size() > MAX_FILES) {
-            throw new RunReadException(dir, "holds more than " + MAX_FILES + " .hlog files");
-        }
+        List<Path> files = InputFiles.list(runDir.resolve(LATENCY_DIR), ".hlog", MAX_FILES, ".hlog files");
         Map<String, List<LatencyLog>> byGroup = new LinkedHashMap<>();
         for (Path file : files) {
             LatencyLog log = read(file);

@@ -1,13 +1,10 @@
 package io.execbench.harness.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A run's {@code warmup/*.json} (results contract): one record per fork of a benchmark whose warm-up is decided from
@@ -37,21 +34,7 @@ public final class WarmupRecords {
      * @throws RunReadException naming the folder or file that cannot be read or is not a warm-up record
      */
     public static List<Warmup> read(Path runDir) throws RunReadException {
-        Path dir = runDir.resolve(DIR);
-        if (!InputFiles.present(dir)) {
-            return List.of();
-        }
-        InputFiles.requireFolder(dir);
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(f -> f.getFileName().toString().endsWith(".json")).limit(MAX_FILES + 1L)
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new RunReadException(dir, "cannot list: " + e.getMessage(), e);
-        }
-        if (files.size() > MAX_FILES) {
-            throw new RunReadException(dir, "holds more than " + MAX_FILES + " warm-up records");
-        }
+        List<Path> files = InputFiles.list(runDir.resolve(DIR), ".json", MAX_FILES, "warm-up records");
         List<Warmup> records = new ArrayList<>();
         for (Path file : files) {
             records.add(record(file));
