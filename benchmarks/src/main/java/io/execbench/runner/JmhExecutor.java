@@ -140,7 +140,23 @@ final class JmhExecutor implements AutoCloseable {
                 "-D" + SteadyWarmup.DIR_PROPERTY + "=" + latencyDir.resolveSibling("warmup"),
                 "-D" + AutoParams.PROFILE_PROPERTY + "=" + profile.label(), temp.jvmOption()));
         UserWorkload.configured().ifPresent(workload -> options.addAll(workload.jvmOptions()));
+        options.addAll(classArchive(temp.path(), options));
         return options;
+    }
+
+    /**
+     * A dynamic AppCDS archive of the classes a fork loads (JMH's, the project's), shared by every fork of the run:
+     * the first fork writes it when it exits, the others map it instead of loading those classes from the jar, which
+     * saves part of every fork's start (the main job starts one fork per benchmark). Class loading is all it changes:
+     * the archive holds no compiled code and no profile, so steady-state scores are untouched. It lives in the run's
+     * private temporary folder and goes with it; its name follows the fork options, so a run with a user workload
+     * (another class path) never maps an archive written for other options (the JVM would reject it and write a new
+     * one at every exit).
+     */
+    static List<String> classArchive(Path tempDir, List<String> forkOptions) {
+        String key = Integer.toHexString(String.join("\n", forkOptions).hashCode());
+        return List.of("-XX:SharedArchiveFile=" + tempDir.resolve("forks-" + key + ".jsa"),
+                "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off"); // its notes on skipped classes are not failures
     }
 
     /** From JMH's console output, the lines that explain a failure; the tail of the output if none is marked. */

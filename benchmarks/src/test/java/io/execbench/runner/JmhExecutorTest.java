@@ -1,0 +1,33 @@
+package io.execbench.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JmhExecutorTest {
+
+    private static final Path TEMP = Path.of("/tmp/execbench-run-1");
+
+    @Test
+    void theForksShareOneClassArchiveInTheRunsTemporaryFolder() {
+        List<String> options = List.of("-Dexecbench.profile=quick");
+
+        List<String> archive = JmhExecutor.classArchive(TEMP, options);
+
+        assertThat(archive).contains("-XX:+AutoCreateSharedArchive");
+        assertThat(archive.getFirst()).startsWith("-XX:SharedArchiveFile=" + TEMP.resolve("forks-")).endsWith(".jsa");
+        assertThat(JmhExecutor.classArchive(TEMP, List.copyOf(options))).isEqualTo(archive);
+    }
+
+    @Test
+    void forksWithOtherOptionsGetAnotherArchive() {
+        // A user's workload adds to the class path: an archive written without it would be rejected and rewritten.
+        List<String> plain = JmhExecutor.classArchive(TEMP, List.of("-Dexecbench.profile=quick"));
+        List<String> withWorkload = JmhExecutor.classArchive(TEMP,
+                List.of("-Dexecbench.profile=quick", "-Dexecbench.workload.path=/work/hash.jar"));
+
+        assertThat(withWorkload.getFirst()).isNotEqualTo(plain.getFirst());
+    }
+}
