@@ -1,7 +1,7 @@
 package io.execbench.server;
 
-import java.nio.channels.ServerSocketChannel;
 import java.io.IOException;
+import java.nio.channels.ServerSocketChannel;
 import java.util.List;
 import java.util.Optional;
 import org.HdrHistogram.Histogram;

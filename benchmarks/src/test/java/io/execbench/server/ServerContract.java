@@ -3,12 +3,15 @@ package io.execbench.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execbench.workload.AluKernel;
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -242,9 +245,8 @@ abstract class ServerContract {
 
     private static boolean onPath(String command) {
         String path = System.getenv("PATH");
-        List<String> dirs = path == null ? List.of() : List.of(path.split(java.io.File.pathSeparator));
-        return new ArrayList<>(dirs).stream().anyMatch(dir -> java.nio.file.Files.isExecutable(
-                java.nio.file.Path.of(dir, command)));
+        return path != null && Arrays.stream(path.split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     @Test
