@@ -59,6 +59,11 @@ final class LoopLag {
         return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
     }
 
+    /** What a server without a loop reports: nothing recorded. */
+    static Histogram empty() {
+        return new Histogram(3);
+    }
+
     /** The histogram {@link #encode} wrote. */
     static Histogram decode(String base64) {
         try {

@@ -41,19 +41,27 @@ final class ProcessesServer implements RunningServer {
 
     private final int port;
     private final List<ServerChild> children;
+    private final boolean hasLoop;
     private Histogram finalLag; // set by close()
 
-    private ProcessesServer(int port, List<ServerChild> children) {
+    private ProcessesServer(int port, List<ServerChild> children, boolean hasLoop) {
         this.port = port;
         this.children = List.copyOf(children);
+        this.hasLoop = hasLoop;
     }
 
+    /**
+     * {@code config}'s server in child JVMs: N event loops for {@code processes}, otherwise one JVM running that
+     * model (so the server never shares a heap, a JIT or a safepoint with the load generator).
+     */
     static ProcessesServer start(ServerConfig config) throws IOException {
+        String childModel = ServerMain.childModel(config);
+        int count = config.model().equals("processes") ? config.processes() : 1;
         List<ServerChild> children = new ArrayList<>();
         try {
             children.add(ServerChild.start(config, 0, 0));
             int port = children.getFirst().awaitReady(READY_TIMEOUT_MS);
-            for (int i = 1; i < config.processes(); i++) {
+            for (int i = 1; i < count; i++) {
                 children.add(ServerChild.start(config, port, i)); // all start at once, then all are awaited
             }
             for (ServerChild child : children) {
@@ -62,7 +70,8 @@ final class ProcessesServer implements RunningServer {
                     throw new IOException(child.label() + " listens on port " + childPort + ", not " + port);
                 }
             }
-            return new ProcessesServer(port, children);
+            return new ProcessesServer(port, children,
+                    childModel.equals("eventLoop") || childModel.equals("loopOffload"));
         } catch (IOException | RuntimeException e) {
             children.forEach(child -> child.stop(0));
             throw e;
@@ -81,6 +90,9 @@ final class ProcessesServer implements RunningServer {
 
     @Override
     public synchronized Optional<Histogram> loopLagNs() {
+        if (!hasLoop) {
+            return Optional.empty();
+        }
         if (finalLag != null) {
             return Optional.of(finalLag.copy());
         }

@@ -48,6 +48,21 @@ public final class Servers {
         }
     }
 
+    /**
+     * Starts {@code config}'s model in JVMs of its own ({@link ServerMain}): N of them for {@code processes}, one for
+     * every other model. What an experiment measures, so that the load generator's JVM (its allocation, GC pauses,
+     * JIT threads) is never the server's; {@link #start} keeps the thread models in this JVM, for tests.
+     *
+     * @throws IOException naming the model and the cause when it cannot start (nothing is left running then)
+     */
+    public static RunningServer startInChildJvm(ServerConfig config) throws IOException {
+        try {
+            return ProcessesServer.start(config);
+        } catch (IOException e) {
+            throw new IOException(config.model() + " server: cannot start: " + e.getMessage(), e);
+        }
+    }
+
     /** Starts an in-process model on {@code port} (0: any free one), with SO_REUSEPORT when asked (a child). */
     static RunningServer startInProcess(ServerConfig config, int port, boolean reusePort) throws IOException {
         Handler handler = new Handler(kernel(config), config.heavyWorkUnits());

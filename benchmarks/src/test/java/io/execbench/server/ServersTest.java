@@ -46,6 +46,26 @@ class ServersTest {
     }
 
     @Test
+    void everyModelCanRunInAJvmOfItsOwnWithItsLoopLagComingBack() throws IOException {
+        long self = ProcessHandle.current().pid();
+        for (String model : List.of("loopOffload", "virtual")) {
+            ServerConfig config = new ServerConfig(model, 2, 1, "alu", 1_000, 8192, 10_000, List.of());
+            RunningServer server = Servers.startInChildJvm(config);
+            List<Long> pids;
+            try (server; TestClient client = new TestClient(server.port())) {
+                pids = server.pids();
+                assertThat(pids).hasSize(1).doesNotContain(self);
+                assertThat(client.call("/cheap").status()).isEqualTo(200);
+                assertThat(client.call("/heavy").status()).isEqualTo(200);
+            }
+            // A loop reports its lag from the child; thread-per-connection models have no loop to report.
+            assertThat(server.loopLagNs().isPresent()).as(model).isEqualTo(model.equals("loopOffload"));
+            server.loopLagNs().ifPresent(lag -> assertThat(lag.getTotalCount()).isPositive());
+            assertThat(ProcessHandle.of(pids.getFirst()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        }
+    }
+
+    @Test
     void lagSurvivesItsEncodingForTheTripFromAChild() {
         Histogram lag = new Histogram(3);
         for (long ns = 1_000; ns < 50_000_000; ns *= 3) {
