@@ -21,9 +21,10 @@ import java.util.SplittableRandom;
  * with {@link System#nanoTime()} right after the read that completed them.
  *
  * <p>Timing versus CPU: {@link Selector#select(long)} waits in whole milliseconds and oversleeps by up to ~0.1 ms,
- * so within {@link #SPIN_NS} of a due send the loop polls ({@code selectNow}) instead of sleeping. Sends leave
- * within microseconds of their intended time and replies are stamped as they arrive, but at 1,000 requests/s and
- * more the generator's thread keeps one CPU busy; {@link LoadResult#generatorCpuNs} says what it cost.
+ * so within {@link #SPIN_NS} of a due send the loop polls ({@code selectNow}, yielding between polls) instead of
+ * sleeping. Sends leave within microseconds of their intended time and replies are stamped as they arrive, but at
+ * 1,000 requests/s and more the generator's thread keeps one CPU busy when nothing else wants it;
+ * {@link LoadResult#generatorCpuNs} says what it cost.
  *
  * <p>Queueing: a request due while its connection still awaits earlier replies is written at once (HTTP/1.1
  * pipelining), so the server sees the load when it was intended; its latency counts from its intended time either
@@ -152,7 +153,7 @@ final class LoadLoop implements AutoCloseable {
             long waitNs = nextWakeNs(now) - now;
             if (waitNs <= SPIN_NS) {
                 if (selector.selectNow() == 0) {
-                    Thread.onSpinWait();
+                    Thread.yield(); // a server thread waiting for this CPU gets it; on an idle CPU this returns at once
                     continue;
                 }
             } else if (selector.select(Math.max(1, (waitNs - SPIN_NS) / 1_000_000)) == 0) {
