@@ -105,7 +105,8 @@ final class Recorder {
      * completed has empty histograms: a stalled server shows as a gap, not as a missing line).
      */
     List<Interval> intervals(long startNs, long startEpochMs, long endNs) {
-        int count = (int) Math.max(Math.max(1, intervals.size()), (endNs - measureStartNs + intervalNs - 1) / intervalNs);
+        long spanned = (endNs - measureStartNs + intervalNs - 1) / intervalNs;
+        int count = (int) Math.max(Math.max(1, intervals.size()), spanned);
         List<Interval> result = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
             long fromNs = measureStartNs + k * intervalNs;

@@ -52,7 +52,8 @@ class LoadGeneratorTest {
             long inIntervals = result.intervals().stream()
                     .flatMap(i -> i.byRouteTag().values().stream()).mapToLong(Histogram::getTotalCount).sum();
             assertThat(inIntervals).isEqualTo(500);
-            assertThat(result.intervals()).allSatisfy(i -> assertThat(i.byRouteTag()).containsOnlyKeys("cheap", "heavy"));
+            assertThat(result.intervals())
+                    .allSatisfy(i -> assertThat(i.byRouteTag()).containsOnlyKeys("cheap", "heavy"));
             assertThat(result.achievedPerSec()).isPositive();
             assertThat(result.sendLagNs().getTotalCount()).isEqualTo(500);
             assertThat(result.generatorCpuNs()).isPositive();

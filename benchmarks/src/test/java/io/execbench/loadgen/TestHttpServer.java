@@ -11,7 +11,9 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -69,6 +71,7 @@ final class TestHttpServer implements AutoCloseable {
     private final AtomicLong heavy = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong stalledNs = new AtomicLong();
+    private final Map<String, byte[]> replies = new HashMap<>(); // encoded once per kind
     private volatile boolean running = true;
     private long firstRequestNs = -1;
 
@@ -191,11 +194,10 @@ final class TestHttpServer implements AutoCloseable {
             client.in.flip();
             int end;
             while ((end = headEnd(client.in)) >= 0) {
-                String head = new String(client.in.array(), client.in.position(), end - client.in.position(),
-                        StandardCharsets.ISO_8859_1);
+                int from = client.in.position();
                 client.in.position(end + HEAD_END.length);
                 stallIfDue();
-                respond(client, head);
+                respond(client, client.in.array(), from, end);
                 if (client.closeWhenFlushed) {
                     client.in.position(client.in.limit()); // nothing after a close is answered
                 }
@@ -231,25 +233,26 @@ final class TestHttpServer implements AutoCloseable {
         }
     }
 
-    private void respond(Client client, String head) {
-        String requestLine = head.lines().findFirst().orElse("");
-        String path = requestLine.split(" ").length > 1 ? requestLine.split(" ")[1] : "";
-        (path.equals("/heavy") ? heavy : cheap).incrementAndGet();
+    // Byte-level, allocation-free for the common request: the throughput test needs this server to be cheap.
+    private void respond(Client client, byte[] head, int from, int to) {
+        int lineEnd = indexOf(head, from, to, "\r\n");
+        if (lineEnd < 0) {
+            lineEnd = to;
+        }
+        boolean heavyPath = startsWith(head, from, lineEnd, "GET /heavy ");
+        boolean known = heavyPath || startsWith(head, from, lineEnd, "GET /cheap ");
+        (heavyPath ? heavy : cheap).incrementAndGet();
         if (options.silent) {
             return;
         }
-        String lower = head.toLowerCase(java.util.Locale.ROOT);
-        boolean http10 = requestLine.endsWith("HTTP/1.0");
-        boolean keepAlive10 = lower.contains("connection: keep-alive");
+        boolean http10 = lineEnd - from >= 8 && startsWith(head, lineEnd - 8, lineEnd, "HTTP/1.0");
+        boolean askedClose = indexOfIgnoreCase(head, lineEnd, to, "connection: close") >= 0;
+        boolean keepAlive10 = http10 && indexOfIgnoreCase(head, lineEnd, to, "connection: keep-alive") >= 0;
         client.replies++;
-        boolean close = (http10 && !keepAlive10) || lower.contains("connection: close")
+        boolean close = (http10 && !keepAlive10) || askedClose
                 || (options.closeEvery > 0 && client.replies % options.closeEvery == 0);
-        String body = path.equals("/cheap") || path.equals("/heavy") ? "ok" : "no such route";
-        int status = path.equals("/cheap") || path.equals("/heavy") ? options.status : 404;
-        String reply = "HTTP/1.1 " + status + (status == 200 ? " OK" : " Test") + "\r\nContent-Type: text/plain\r\n"
-                + "Content-Length: " + body.length() + "\r\n"
-                + (close ? "Connection: close\r\n" : http10 ? "Connection: keep-alive\r\n" : "") + "\r\n" + body;
-        byte[] bytes = reply.getBytes(StandardCharsets.ISO_8859_1);
+        int status = known ? options.status : 404;
+        byte[] bytes = reply(status, close, http10 && !close);
         if (client.out.remaining() < bytes.length) {
             ByteBuffer bigger = ByteBuffer.allocate(client.out.capacity() * 2 + bytes.length);
             client.out.flip();
@@ -258,6 +261,56 @@ final class TestHttpServer implements AutoCloseable {
         }
         client.out.put(bytes);
         client.closeWhenFlushed |= close;
+    }
+
+    private byte[] reply(int status, boolean close, boolean keepAlive10) {
+        String key = status + "/" + close + "/" + keepAlive10;
+        byte[] cached = replies.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String body = status == 404 ? "no such route" : "ok";
+        String reply = "HTTP/1.1 " + status + (status == 200 ? " OK" : " Test") + "\r\nContent-Type: text/plain\r\n"
+                + "Content-Length: " + body.length() + "\r\n"
+                + (close ? "Connection: close\r\n" : keepAlive10 ? "Connection: keep-alive\r\n" : "") + "\r\n" + body;
+        byte[] bytes = reply.getBytes(StandardCharsets.ISO_8859_1);
+        replies.put(key, bytes);
+        return bytes;
+    }
+
+    private static boolean startsWith(byte[] bytes, int from, int to, String prefix) {
+        if (to - from < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (bytes[from + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] bytes, int from, int to, String text) {
+        for (int i = from; i + text.length() <= to; i++) {
+            if (startsWith(bytes, i, to, text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOfIgnoreCase(byte[] bytes, int from, int to, String lowerText) {
+        outer:
+        for (int i = from; i + lowerText.length() <= to; i++) {
+            for (int k = 0; k < lowerText.length(); k++) {
+                int b = bytes[i + k];
+                if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != lowerText.charAt(k)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private void write(SelectionKey key, SocketChannel channel, Client client) throws IOException {
