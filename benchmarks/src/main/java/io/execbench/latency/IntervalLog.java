@@ -34,17 +34,16 @@ public final class IntervalLog {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
-    private final Path dir;
-    private final String fileName;
-    private final long startMs = System.currentTimeMillis();
+    private final Path target;
+    private final long startMs;
     private final List<Interval> intervals = new ArrayList<>();
 
     private record Interval(Histogram histogram, long startMs, long endMs) {
     }
 
-    private IntervalLog(Path dir, String fileName) {
-        this.dir = dir;
-        this.fileName = fileName;
+    private IntervalLog(Path target, long startMs) {
+        this.target = target;
+        this.startMs = startMs;
     }
 
     /**
@@ -67,8 +66,16 @@ public final class IntervalLog {
                         + " '.', '_' and '-'");
             }
         }
-        return Optional.of(new IntervalLog(Path.of(dir), group + "@" + part + "-" + ProcessHandle.current().pid()
-                + ".hlog"));
+        String fileName = group + "@" + part + "-" + ProcessHandle.current().pid() + ".hlog";
+        return Optional.of(new IntervalLog(Path.of(dir).resolve(fileName), System.currentTimeMillis()));
+    }
+
+    /**
+     * A log written to {@code file} (the caller names it), its times counted from {@code startMs}: for experiments that
+     * record outside a JMH fork and add intervals after the fact (the load generator's per-route logs).
+     */
+    public static IntervalLog toFile(Path file, long startMs) {
+        return new IntervalLog(file, startMs);
     }
 
     /**
@@ -77,13 +84,23 @@ public final class IntervalLog {
      * @throws IllegalArgumentException when the tag holds a space or a comma, which the log format cannot carry
      */
     public void add(String tag, Histogram histogram, long intervalStartMs) {
+        add(tag, histogram, intervalStartMs, System.currentTimeMillis());
+    }
+
+    /**
+     * Adds a copy of {@code histogram} as one interval tagged {@code tag}, from {@code intervalStartMs} to
+     * {@code intervalEndMs} (an interval recorded earlier).
+     *
+     * @throws IllegalArgumentException when the tag holds a space or a comma, which the log format cannot carry
+     */
+    public void add(String tag, Histogram histogram, long intervalStartMs, long intervalEndMs) {
         if (tag.isEmpty() || tag.chars().anyMatch(c -> Character.isWhitespace(c) || c == ',')) {
             throw new IllegalArgumentException("latency log tag '" + tag + "' must be non-empty, without spaces or"
                     + " commas (HdrHistogram's log format splits lines on them)");
         }
         Histogram copy = histogram.copy();
         copy.setTag(tag);
-        intervals.add(new Interval(copy, intervalStartMs, System.currentTimeMillis()));
+        intervals.add(new Interval(copy, intervalStartMs, intervalEndMs));
     }
 
     /** Intervals added so far. */
@@ -92,7 +109,8 @@ public final class IntervalLog {
     }
 
     /**
-     * Writes the log ({@code latency/<group>@<part>-<pid>.hlog}) if it has any interval, and returns its path.
+     * Writes the log ({@code latency/<group>@<part>-<pid>.hlog}, or the file given to {@link #toFile}) if it has any
+     * interval, and returns its path.
      *
      * @throws UncheckedIOException naming the folder when it cannot be written
      */
@@ -100,7 +118,6 @@ public final class IntervalLog {
         if (intervals.isEmpty()) {
             return Optional.empty();
         }
-        Path target = dir.resolve(fileName);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8)) {
             HistogramLogWriter writer = new HistogramLogWriter(out);
