@@ -27,9 +27,9 @@ import java.util.regex.Pattern;
  *
  * <p>Never fails the caller: no ab on the PATH, a non-zero exit, a run past its time limit (killed), or output
  * that does not parse each give an {@link Outcome} without a result and with the reason. The child cannot outlive
- * this JVM: it runs under coreutils' {@code timeout} when that exists (so even a {@code kill -9} of this JVM leaves it
- * at most the time limit), is killed with its descendants when the limit passes, and this JVM's exit hook
- * ({@link ProcessTree#stopOnExit()}) stops it otherwise.
+ * this JVM: it runs under {@code setpriv --pdeathsig KILL} (or, without util-linux, coreutils' {@code timeout}, which
+ * leaves an orphan at most the time limit: {@link #lifeline}), is killed with its descendants when the limit passes,
+ * and this JVM's exit hook ({@link ProcessTree#stopOnExit()}) stops it otherwise.
  */
 public final class ApacheBench {
 
@@ -76,9 +76,8 @@ public final class ApacheBench {
                     + " least 1 s (" + timeout + ")");
         }
         List<String> argv = new ArrayList<>();
-        Optional<Path> timeoutTool = onPath("timeout");
         long limitSec = Math.max(1, timeout.toSeconds());
-        timeoutTool.ifPresent(tool -> argv.addAll(List.of(tool.toString(), "--kill-after=2", limitSec + "s")));
+        argv.addAll(lifeline(onPath("setpriv"), onPath("timeout"), limitSec));
         Optional<Path> ab = onPath("ab");
         argv.addAll(List.of(ab.map(Path::toString).orElse("ab"), "-q", "-n", Integer.toString(requests), "-c",
                 Integer.toString(concurrency), "-s", Long.toString(Math.min(limitSec, 30))));
@@ -92,6 +91,18 @@ public final class ApacheBench {
                     command);
         }
         return runAndParse(argv, command, timeout);
+    }
+
+    /**
+     * What ab runs under so that it cannot outlive this JVM: util-linux's {@code setpriv --pdeathsig KILL} where it
+     * exists (the kernel kills ab the moment the thread that started it, which waits for it, is gone, even after a
+     * {@code kill -9} of this JVM); otherwise coreutils' {@code timeout}, which bounds an orphan to the time limit.
+     */
+    static List<String> lifeline(Optional<Path> setpriv, Optional<Path> timeoutTool, long limitSec) {
+        if (setpriv.isPresent()) {
+            return List.of(setpriv.get().toString(), "--pdeathsig", "KILL", "--");
+        }
+        return timeoutTool.map(tool -> List.of(tool.toString(), "--kill-after=2", limitSec + "s")).orElse(List.of());
     }
 
     private static Outcome runAndParse(List<String> argv, String command, Duration timeout) {

@@ -7,12 +7,26 @@ import static org.assertj.core.api.Assertions.entry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class ApacheBenchTest {
+
+    @Test
+    void abDiesWithThisJvmWhereSetprivExistsAndIsBoundedByTimeoutElsewhere() {
+        Optional<Path> setpriv = Optional.of(Path.of("/usr/bin/setpriv"));
+        Optional<Path> timeout = Optional.of(Path.of("/usr/bin/timeout"));
+
+        assertThat(ApacheBench.lifeline(setpriv, timeout, 30))
+                .containsExactly("/usr/bin/setpriv", "--pdeathsig", "KILL", "--");
+        assertThat(ApacheBench.lifeline(Optional.empty(), timeout, 30))
+                .containsExactly("/usr/bin/timeout", "--kill-after=2", "30s");
+        assertThat(ApacheBench.lifeline(Optional.empty(), Optional.empty(), 30)).isEmpty();
+    }
 
     /** ab 2.3's report of {@code ab -n 1000 -c 20} against {@link TestHttpServer}, captured on a loaded machine. */
     private static String fixture() throws IOException {
