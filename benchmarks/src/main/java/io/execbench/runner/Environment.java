@@ -1,5 +1,6 @@
 package io.execbench.runner;
 
+import io.execbench.process.MachineLimits;
 import io.execbench.topology.Topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,6 +81,11 @@ public final class Environment {
                 .orElse(UNKNOWN);
         return new Cpu(topology.cpuModel(), logical, available, governor, topology.cgroupCpuQuota(),
                 topology.lastLevelCacheBytes());
+    }
+
+    /** The machine's limits on threads, mappings and memory (read from the real machine, whatever the tests' root). */
+    public MachineLimits limits() {
+        return MachineLimits.read();
     }
 
     /**

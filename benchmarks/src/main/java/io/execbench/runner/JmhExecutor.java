@@ -2,6 +2,7 @@ package io.execbench.runner;
 
 import io.execbench.latency.IntervalLog;
 import io.execbench.process.FaultLog;
+import io.execbench.process.MemoryLog;
 import io.execbench.warmup.SteadyWarmup;
 import io.execbench.workload.UserWorkload;
 import java.io.ByteArrayOutputStream;
@@ -51,6 +52,8 @@ final class JmhExecutor implements AutoCloseable {
     static final String USER_WORKLOAD_PARAM = "workload";
     /** The run folder's folder for the fault isolation logs, beside {@code latency/}. */
     static final String FAULTS_FOLDER = "faults";
+    /** The run folder's folder for the memory sweeps ({@code io.execbench.process.MemoryLog}). */
+    static final String MEMORY_FOLDER = "memory";
 
     private final Profile profile;
     private final Path logPath;
@@ -63,7 +66,8 @@ final class JmhExecutor implements AutoCloseable {
     /**
      * @param latencyDir where benchmarks that record latency themselves write their logs (passed to every fork as
      *                   {@code -Dexecbench.latency.dir}, see {@code io.execbench.latency.IntervalLog}); the fault
-     *                   isolation logs go to {@code faults/} beside it ({@code io.execbench.process.FaultLog})
+     *                   isolation logs go to {@code faults/} beside it ({@code io.execbench.process.FaultLog}), the
+     *                   memory sweeps to {@code memory/} ({@code io.execbench.process.MemoryLog})
      * @param temp       the run's private temporary folder, every fork's {@code java.io.tmpdir}
      */
     JmhExecutor(Profile profile, Path logFile, Path latencyDir, RunTemp temp, boolean echoToConsole) {
@@ -129,13 +133,14 @@ final class JmhExecutor implements AutoCloseable {
     /**
      * JMH 1.37 still uses sun.misc.Unsafe, and the topology code calls sched_setaffinity through FFM; JDK 25 would
      * print warnings into every fork's output, burying real failure text. Allowing both changes nothing measured.
-     * The run's folders for latency logs, fault logs and warm-up records, and the profile (the warm-up's budget).
+     * The run's folders for latency logs, fault logs, memory sweeps and warm-up records, and the profile (the warm-up's budget).
      * A user's workload: every fork (and every worker it starts) loads the same class from the same path.
      */
     private List<String> forkJvmOptions() {
         List<String> options = new ArrayList<>(List.of(UNSAFE_ALLOW, NATIVE_ACCESS,
                 "-D" + IntervalLog.DIR_PROPERTY + "=" + latencyDir,
                 "-D" + FaultLog.DIR_PROPERTY + "=" + latencyDir.resolveSibling(FAULTS_FOLDER),
+                "-D" + MemoryLog.DIR_PROPERTY + "=" + latencyDir.resolveSibling(MEMORY_FOLDER),
                 // Where SteadyWarmup records each fork's warm-up; the profile sets its budget.
                 "-D" + SteadyWarmup.DIR_PROPERTY + "=" + latencyDir.resolveSibling("warmup"),
                 "-D" + AutoParams.PROFILE_PROPERTY + "=" + profile.label(), temp.jvmOption()));

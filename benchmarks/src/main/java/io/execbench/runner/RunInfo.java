@@ -1,11 +1,15 @@
 package io.execbench.runner;
 
+import io.execbench.process.MachineLimits;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The content of {@code run.json}, schema version 1, exactly as documented in {@code results/README.md}.
  * Immutable: each change of state makes a new record that the {@link RunFolder} writes atomically.
+ *
+ * <p>{@code limits}: the machine's limits on threads, mappings and memory when the run started ({@link MachineLimits}),
+ * which decide how many units of concurrency fit.
  *
  * <p>{@code warnings}: what the runner could not find out and why, one sentence each (e.g. git refused to describe
  * the checkout, so the commit is {@code unknown}).
@@ -23,6 +27,7 @@ public record RunInfo(
         Environment.Os os,
         Environment.Cpu cpu,
         Object topology,
+        MachineLimits limits,
         String machineFingerprint,
         Map<String, Object> workload,
         Counts benchmarks,
@@ -54,16 +59,16 @@ public record RunInfo(
 
     RunInfo withProgress(Counts counts, List<Failure> failuresSoFar) {
         return new RunInfo(schemaVersion, runId, status, profile, include, startedAt, endedAt, git, jvm, os, cpu,
-                topology, machineFingerprint, workload, counts, List.copyOf(failuresSoFar), interruption, warnings);
+                topology, limits, machineFingerprint, workload, counts, List.copyOf(failuresSoFar), interruption, warnings);
     }
 
     RunInfo finished(String finalStatus, String endTime) {
         return new RunInfo(schemaVersion, runId, finalStatus, profile, include, startedAt, endTime, git, jvm, os, cpu,
-                topology, machineFingerprint, workload, benchmarks, failures, interruption, warnings);
+                topology, limits, machineFingerprint, workload, benchmarks, failures, interruption, warnings);
     }
 
     RunInfo interrupted(String reason) {
         return new RunInfo(schemaVersion, runId, PARTIAL, profile, include, startedAt, null, git, jvm, os, cpu,
-                topology, machineFingerprint, workload, benchmarks, failures, reason, warnings);
+                topology, limits, machineFingerprint, workload, benchmarks, failures, reason, warnings);
     }
 }

@@ -53,7 +53,7 @@ final class RunRecorder {
         String commitTag = git.shortCommit().equals(Environment.UNKNOWN) ? "nogit" : git.shortCommit();
         String runId = RUN_ID_TIME.format(clock.instant()) + "_" + commitTag + "_" + fingerprint;
         RunInfo info = new RunInfo(RunInfo.SCHEMA_VERSION, runId, RunInfo.PARTIAL, RunInfo.ProfileInfo.of(profile),
-                include, clock.instant().toString(), null, git, env.jvm(), os, cpu, topology, fingerprint,
+                include, clock.instant().toString(), null, git, env.jvm(), os, cpu, topology, env.limits(), fingerprint,
                 workload,
                 new RunInfo.Counts(planned, 0, 0), List.of(), null, List.copyOf(probed.warnings()));
         RunFolder folder = RunFolder.create(resultsDir, runId);

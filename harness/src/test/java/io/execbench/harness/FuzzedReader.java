@@ -5,6 +5,7 @@ import io.execbench.harness.read.FloorReadings;
 import io.execbench.harness.read.JmhJsonReader;
 import io.execbench.harness.read.LatencyLogReader;
 import io.execbench.harness.read.MachineFacts;
+import io.execbench.harness.read.MemoryReadings;
 import io.execbench.harness.read.RunJsonReader;
 import io.execbench.harness.read.RunReader;
 import io.execbench.harness.read.WarmupRecords;
@@ -67,6 +68,12 @@ public enum FuzzedReader {
     WARMUP_RECORD("read/WarmupRecordsFuzzTestInputs/readsOrRefusesAnyWarmupRecord", (input, dir) -> {
         Files.createDirectories(dir.resolve(WarmupRecords.DIR));
         ReaderContract.check(input, dir.resolve(WarmupRecords.DIR).resolve("1-1.json"), dir, WarmupRecords::read);
+    }),
+    /** A memory sweep, last so that the readers before it keep their byte in {@link ResultsFilesFuzzTest}. */
+    MEMORY_JSON("read/MemoryReadingsFuzzTestInputs/readsOrRefusesAnyMemoryJson", (input, dir) -> {
+        Files.createDirectories(dir.resolve(MemoryReadings.DIR));
+        ReaderContract.check(input, dir.resolve(MemoryReadings.DIR).resolve("platform-1.json"), dir,
+                MemoryReadings::readAll);
     });
 
     /** HdrHistogram's V2 compressed-encoding cookie, which every interval starts with ("HISTF" in base64). */

@@ -19,11 +19,12 @@ import java.util.List;
  * @param startup       every process start-up side by side
  * @param launchNotes   the launch mechanisms this JDK refused or warned about
  * @param faults        what survived each fault in each model, and how processes recovered
+ * @param memory        memory per platform thread, virtual thread and JVM, and how many fit
  */
 public record Experiments(ModelExperiment models, IpcExperiment ipc, ScalingExperiment scaling,
                           List<LatencyGroup> latency, ModelExperiment workload, UserWorkloadFacts workloadFacts,
                           FloorComparison floor, SteadyStates steady, StartupExperiment startup,
-                          List<String> launchNotes, FaultExperiment faults) {
+                          List<String> launchNotes, FaultExperiment faults, MemoryExperiment memory) {
 
     public Experiments {
         latency = List.copyOf(latency);
@@ -36,7 +37,7 @@ public record Experiments(ModelExperiment models, IpcExperiment ipc, ScalingExpe
                 new ScalingExperiment(List.of(), List.of(), null, null), List.of(), new ModelExperiment(List.of()),
                 UserWorkloadFacts.UNKNOWN, FloorComparison.none(), new SteadyStates(List.of()),
                 new StartupExperiment(List.of(), List.of(), List.of(), List.of()), List.of(),
-                FaultExperiment.of(List.of(), List.of()));
+                FaultExperiment.of(List.of(), List.of()), MemoryExperiment.of(List.of()));
     }
 
     /** As {@link #of(Run, List, MachineFacts, List, List)} for a run without warm-up records or fault logs. */
@@ -55,6 +56,7 @@ public record Experiments(ModelExperiment models, IpcExperiment ipc, ScalingExpe
                         machine.scalingPlanNotes()),
                 LatencyGrouping.of(run.results(), logs), ModelExperiment.ofWorkload(run.results()),
                 machine.userWorkload(), FloorComparison.of(run.results(), run.floor()), SteadyStates.of(warmups),
-                StartupExperiment.of(run.results()), machine.launchNotes(), FaultExperiment.of(faultLogs, run.results()));
+                StartupExperiment.of(run.results()), machine.launchNotes(), FaultExperiment.of(faultLogs, run.results()),
+                MemoryExperiment.of(run.memory()));
     }
 }

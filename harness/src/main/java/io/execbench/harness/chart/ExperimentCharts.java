@@ -1,5 +1,6 @@
 package io.execbench.harness.chart;
 
+import io.execbench.harness.analyse.MemoryExperiment;
 import io.execbench.harness.analyse.FloorComparison;
 import io.execbench.harness.analyse.IpcExperiment;
 import io.execbench.harness.analyse.LatencyGroup;
@@ -175,6 +176,31 @@ public final class ExperimentCharts {
                 : null;
         return placement == null || bytes <= 0 ? Optional.empty()
                 : floor.cMeanNs(curve.transport(), bytes, placement);
+    }
+
+    /**
+     * PSS in MiB against the number of parked units, log-log, one colour per unit kind: every fork's steps as points,
+     * the fixed + per-unit fit dashed.
+     */
+    public static XyChart memory(MemoryExperiment memory) {
+        List<Series> series = new ArrayList<>();
+        double mib = 1 << 20;
+        for (int i = 0; i < memory.units().size(); i++) {
+            MemoryExperiment.Unit unit = memory.units().get(i);
+            series.add(new Series(unit.unit(), i, Style.POINTS_WITH_INTERVALS, unit.points().stream()
+                    .sorted(java.util.Comparator.comparingLong(MemoryExperiment.Point::count))
+                    .map(p -> Point.of(p.count(), p.pssBytes() / mib)).toList()));
+            if (unit.pss() != null) {
+                MemoryExperiment.Fit fit = unit.pss();
+                series.add(new Series(unit.unit() + " fit: fixed + per unit", i, Style.DASHED, unit.points().stream()
+                        .mapToLong(MemoryExperiment.Point::count).distinct().sorted()
+                        .mapToObj(n -> Point.of(n, (fit.fixedBytes().value() + fit.perUnitBytes().value() * n) / mib))
+                        .toList()));
+            }
+        }
+        return new XyChart("Memory of parked units", "points: PSS of the JVMs holding them, one per fork and count; "
+                + "dashed: fixed + per-unit fit", new Axis("units parked (log scale)", Scale.LOG),
+                new Axis("PSS (MiB, log scale)", Scale.LOG), series, List.of());
     }
 
     /** Bytes per second against payload, log-log, with the fit's prediction {@code bytes / time(bytes)}. */

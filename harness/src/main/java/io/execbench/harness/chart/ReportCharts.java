@@ -1,5 +1,6 @@
 package io.execbench.harness.chart;
 
+import io.execbench.harness.analyse.MemoryExperiment;
 import io.execbench.harness.analyse.Analysis;
 import io.execbench.harness.analyse.Answer;
 import io.execbench.harness.analyse.IpcExperiment;
@@ -28,10 +29,11 @@ import java.util.function.Function;
  * @param scaling one per scaling sweep
  * @param workload one per sweep of the user's own workload, drawn as the model sweeps are
  * @param startup the start-up bars, or null when the run has no start-up results
+ * @param memory  memory against the number of parked units, or null when the run has no memory sweep
  */
 public record ReportCharts(List<String> scores, List<String> answers, List<String> latency,
                            List<ModelCharts> models, List<String> ipc, List<String> scaling,
-                           List<ModelCharts> workload, String startup) {
+                           List<ModelCharts> workload, String startup, String memory) {
 
     public ReportCharts {
         scores = List.copyOf(scores);
@@ -94,7 +96,10 @@ public record ReportCharts(List<String> scores, List<String> answers, List<Strin
         StartupExperiment startup = analysis.experiments().startup();
         String startupBars = startup.isEmpty() ? null
                 : GroupedBarChartRenderer.render(ExperimentCharts.startup(startup), "startup-1");
-        return new ReportCharts(scores, answers, latency, models, ipc, scaling, workload, startupBars);
+        MemoryExperiment memory = analysis.experiments().memory();
+        String memoryChart = memory.isEmpty() ? null
+                : XyChartRenderer.render(ExperimentCharts.memory(memory), "memory-1");
+        return new ReportCharts(scores, answers, latency, models, ipc, scaling, workload, startupBars, memoryChart);
     }
 
     private static List<ModelCharts> models(ModelExperiment experiment, String idPrefix) {

@@ -1,6 +1,7 @@
 package io.execbench.harness.compare;
 
 import io.execbench.harness.analyse.FloorComparison;
+import io.execbench.harness.analyse.MemoryExperiment;
 import io.execbench.harness.read.BenchmarkResult;
 import io.execbench.harness.read.Run;
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.List;
 
 /**
  * What tracking, compare, calibration and the exports follow in a run: JMH's results, then what the harness derives
- * from the run and tracks like a score (the IPC round trips' Java/C ratios, {@link FloorComparison#trackedResults}).
+ * from the run and tracks like a score (the IPC round trips' Java/C ratios, {@link FloorComparison#trackedResults};
+ * the memory per unit of concurrency, {@link MemoryExperiment#trackedResults}).
  */
 public final class TrackedResults {
 
@@ -16,7 +18,9 @@ public final class TrackedResults {
     }
 
     public static List<BenchmarkResult> of(Run run) {
-        List<BenchmarkResult> derived = FloorComparison.trackedResults(run);
+        List<BenchmarkResult> derived = new ArrayList<>(FloorComparison.trackedResults(run));
+        derived.addAll(MemoryExperiment.of(run.memory()).trackedResults(run.results().size() + derived.size() + 1,
+                run.info().jvm()));
         if (derived.isEmpty()) {
             return run.results();
         }

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The parts of run.json that {@link RunInfo} leaves as text but the report's analyses need: the {@code topology}
  * object (schema 1, written by {@code io.execbench.topology.Topology}) and the scaling plan's notes in
- * {@code workload.scalingPlanNotes} and {@code workload.launchNotes}. Everything is optional: a folder without run.json, or a run.json from before
+ * {@code workload.scalingPlanNotes} and {@code workload.launchNotes}, and the machine's limits on threads, mappings and
+ * memory ({@code limits}, shown beside the topology). Everything is optional: a folder without run.json, or a run.json from before
  * these fields, gives {@link #UNKNOWN}.
  *
  * @param logicalCpus       the logical CPUs the run could use: {@code topology.logicalCpus}, else
@@ -18,7 +19,8 @@ import java.util.Map;
  * @param usableCpus        the CPUs the run's threads could actually run on at once: the least of the logical CPUs,
  *                          the allowed CPU set ({@code topology.allowedCpus}) and a numeric cgroup quota
  *                          ({@code topology.cgroupCpuQuota}, e.g. 1.5); null when none of them is known
- * @param topology          topology fields as label to text, in a reading order (empty when absent)
+ * @param topology          topology fields, then the machine's limits, as label to text, in a reading order (empty
+ *                          when absent)
  * @param scalingPlanNotes  what the scaling sweep skipped on this machine and why
  * @param userWorkload      what the runner wrote of a user's workload in {@code workload.userWorkload}, or
  *                          {@link UserWorkloadFacts#UNKNOWN}
@@ -65,6 +67,19 @@ public record MachineFacts(Integer logicalCpus, Double usableCpus, Map<String, S
         }
         if (!caches.isEmpty()) {
             fields.put("Caches (CPU 0's view)", String.join("; ", caches));
+        }
+        JsonNode limits = root.path("limits");
+        if (limits.isObject()) {
+            put(fields, "threads-max (kernel)", limits.path("threadsMax"));
+            put(fields, "Threads in use at the start", limits.path("threadsInUse"));
+            put(fields, "max_map_count (per process)", limits.path("maxMapCount"));
+            fields.put("cgroup pids.max", JsonFields.textOrNull(limits.path("pidsMax")) == null ? "no limit"
+                    : JsonFields.textOrNull(limits.path("pidsMax")));
+            put(fields, "RLIMIT_NPROC", limits.path("processLimit"));
+            put(fields, "MemTotal (bytes)", limits.path("memTotalBytes"));
+            put(fields, "MemAvailable at the start (bytes)", limits.path("memAvailableBytes"));
+            fields.put("cgroup memory limit (bytes)", JsonFields.textOrNull(limits.path("cgroupMemoryMaxBytes"))
+                    == null ? "no limit" : JsonFields.textOrNull(limits.path("cgroupMemoryMaxBytes")));
         }
         JsonNode logical = topology.path("logicalCpus").canConvertToInt() ? topology.path("logicalCpus")
                 : root.path("cpu").path("logicalCpus");

@@ -10,11 +10,19 @@ import java.util.Optional;
  * @param info    run.json, or an "unknown environment" synthesized for a folder that holds only jmh.json
  * @param results jmh.json's elements in file order
  * @param floor   floor.json: the C floor of the IPC round trips, when the run measured one
+ * @param memory  memory/*.json: the memory sweeps, one per fork and unit kind (empty when the run has none)
  */
-public record Run(RunFolder folder, RunInfo info, List<BenchmarkResult> results, Optional<FloorReadings> floor) {
+public record Run(RunFolder folder, RunInfo info, List<BenchmarkResult> results, Optional<FloorReadings> floor,
+                  List<MemoryReadings> memory) {
 
     public Run {
         results = List.copyOf(results);
+        memory = List.copyOf(memory);
+    }
+
+    /** A run without memory sweeps. */
+    public Run(RunFolder folder, RunInfo info, List<BenchmarkResult> results, Optional<FloorReadings> floor) {
+        this(folder, info, results, floor, List.of());
     }
 
     /** A run without a C floor. */

@@ -6,6 +6,7 @@ import io.execbench.harness.analyse.FloorComparison;
 import io.execbench.harness.analyse.IpcExperiment;
 import io.execbench.harness.analyse.LatencyGroup;
 import io.execbench.harness.analyse.LatencySummary;
+import io.execbench.harness.analyse.MemoryExperiment;
 import io.execbench.harness.analyse.ModelExperiment;
 import io.execbench.harness.analyse.ScalingExperiment;
 import io.execbench.harness.analyse.StartupExperiment;
@@ -65,7 +66,58 @@ final class ExperimentSections {
         if (!experiments.faults().isEmpty()) {
             sections.add(faults(experiments.faults()));
         }
+        if (!experiments.memory().isEmpty()) {
+            sections.add(memory(experiments.memory(), charts.memory()));
+        }
         return sections;
+    }
+
+    private static ExperimentSection memory(MemoryExperiment memory, String chart) {
+        double mib = 1 << 20;
+        double kib = 1 << 10;
+        List<TableRow> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (MemoryExperiment.Unit unit : memory.units()) {
+            MemoryExperiment.Capacity first = unit.capacities().isEmpty() ? null : unit.capacities().getFirst();
+            rows.add(new TableRow("result", Tables.row(Tables.text(unit.unit()),
+                    fitCell(unit.rss(), true, mib), fitCell(unit.rss(), false, kib),
+                    fitCell(unit.pss(), true, mib), fitCell(unit.pss(), false, kib),
+                    unit.fitsInOneGiB() == null ? Tables.text("-") : Tables.estimate(unit.fitsInOneGiB()),
+                    first == null ? Tables.text("-") : Tables.text(String.format(java.util.Locale.ROOT, "%,d (%s)",
+                            first.units(), first.limit())),
+                    Tables.text(unit.forks() + " fork" + (unit.forks() == 1 ? "" : "s") + ", counts "
+                            + unit.points().stream().mapToLong(MemoryExperiment.Point::count).min().orElse(0) + " to "
+                            + unit.points().stream().mapToLong(MemoryExperiment.Point::count).max().orElse(0)))));
+            if (unit.capacities().size() > 1) {
+                notes.add("Limits for " + unit.unit() + ", fewest units first: " + String.join("; ", unit.capacities()
+                        .stream().map(c -> String.format(java.util.Locale.ROOT, "%s %,d", c.limit(), c.units()))
+                        .toList()) + ".");
+            }
+            unit.stops().forEach(stop -> notes.add("The " + unit.unit() + " sweep's " + stop
+                    + " (checked before the step, so the machine was not pushed to the limit)."));
+        }
+        notes.addFirst("Resident (RSS) and proportional (PSS) memory of JVMs holding a number of parked units: platform "
+                + "threads or virtual threads in one JVM (a fresh JVM per count, read after a full GC), or that many "
+                + "JVMs, every unit waiting in CountDownLatch.await(). Fixed and per-unit parts come from a least-squares "
+                + "fit of memory = fixed + perUnit x count over every fork's counts, on relative residuals, with 95% "
+                + "intervals. PSS shares each page among the processes mapping it (the JVMs of a step, the JMH fork, "
+                + "any other JVM of the same JDK): for JVMs it is the fair figure, RSS counts the shared libraries in "
+                + "every one. Neither includes kernel memory (a platform thread's kernel stack). Fits in 1 GiB: 1 GiB "
+                + "over the PSS per unit. First limit: the fewest units any limit of this machine allows (its memory "
+                + "over the PSS per unit, or threads-max, pids.max, RLIMIT_NPROC and max_map_count over the threads "
+                + "and mappings each unit added).");
+        Table table = new Table(List.of("unit", "RSS fixed (MiB) [95%]", "RSS per unit (KiB) [95%]",
+                "PSS fixed (MiB) [95%]", "PSS per unit (KiB) [95%]", "fit in 1 GiB (PSS) [95%]",
+                "first limit: units (which)", "measured"), rows);
+        return new ExperimentSection("memory", "Memory per unit of concurrency", notes,
+                List.of(new Figure(chart, false, table)));
+    }
+
+    private static TableCell fitCell(MemoryExperiment.Fit fit, boolean fixed, double divisor) {
+        if (fit == null) {
+            return Tables.text("one count only");
+        }
+        return Tables.estimate(fixed ? fit.fixedBytes() : fit.perUnitBytes(), divisor);
     }
 
     private static ExperimentSection faults(FaultExperiment faults) {
