@@ -3,6 +3,7 @@ package io.execbench.runner;
 import io.execbench.latency.IntervalLog;
 import io.execbench.process.FaultLog;
 import io.execbench.process.MemoryLog;
+import io.execbench.server.ServerLog;
 import io.execbench.warmup.SteadyWarmup;
 import io.execbench.workload.UserWorkload;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Timeout;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -54,6 +56,7 @@ final class JmhExecutor implements AutoCloseable {
     static final String FAULTS_FOLDER = "faults";
     /** The run folder's folder for the memory sweeps ({@code io.execbench.process.MemoryLog}). */
     static final String MEMORY_FOLDER = "memory";
+    static final String SERVER_FOLDER = "server";
 
     private final Profile profile;
     private final Path logPath;
@@ -117,7 +120,7 @@ final class JmhExecutor implements AutoCloseable {
                 .measurementIterations(profile.measurementIterations())
                 .measurementTime(TimeValue.milliseconds(profile.measurementTimeMs()))
                 // A hung benchmark must fail, not stall the nightly run: JMH interrupts it after this long.
-                .timeout(TimeValue.seconds(Math.max(60, 10L * profile.measurementTimeMs() / 1000)))
+                .timeout(TimeValue.seconds(timeoutSeconds(benchmark, profile)))
                 .jvmArgsAppend(forkJvmOptions().toArray(String[]::new))
                 // The machine's speed beside every iteration, so a comparison can tell the code from the host.
                 .addProfiler(IterationCanary.class)
@@ -131,6 +134,25 @@ final class JmhExecutor implements AutoCloseable {
     }
 
     /**
+     * A minute (or ten iterations) per iteration, or the benchmark class's own {@code @Timeout} when it asks for more:
+     * a suite whose trial set-up runs an experiment (the server load sweep) says so on the class, and JMH's
+     * option, which would override the annotation, follows it here.
+     */
+    static long timeoutSeconds(PlannedBenchmark benchmark, Profile profile) {
+        long seconds = Math.max(60, 10L * profile.measurementTimeMs() / 1000);
+        String name = benchmark.benchmark();
+        try {
+            Timeout declared = Class.forName(name.substring(0, name.lastIndexOf('.'))).getAnnotation(Timeout.class);
+            if (declared != null) {
+                seconds = Math.max(seconds, declared.timeUnit().toSeconds(declared.time()));
+            }
+        } catch (ClassNotFoundException | StringIndexOutOfBoundsException e) {
+            // JMH names a class it cannot find itself; the default stands.
+        }
+        return seconds;
+    }
+
+    /**
      * JMH 1.37 still uses sun.misc.Unsafe, and the topology code calls sched_setaffinity through FFM; JDK 25 would
      * print warnings into every fork's output, burying real failure text. Allowing both changes nothing measured.
      * The run's folders for latency logs, fault logs, memory sweeps and warm-up records, and the profile (the warm-up's budget).
@@ -141,6 +163,7 @@ final class JmhExecutor implements AutoCloseable {
                 "-D" + IntervalLog.DIR_PROPERTY + "=" + latencyDir,
                 "-D" + FaultLog.DIR_PROPERTY + "=" + latencyDir.resolveSibling(FAULTS_FOLDER),
                 "-D" + MemoryLog.DIR_PROPERTY + "=" + latencyDir.resolveSibling(MEMORY_FOLDER),
+                "-D" + ServerLog.DIR_PROPERTY + "=" + latencyDir.resolveSibling(SERVER_FOLDER),
                 // Where SteadyWarmup records each fork's warm-up; the profile sets its budget.
                 "-D" + SteadyWarmup.DIR_PROPERTY + "=" + latencyDir.resolveSibling("warmup"),
                 "-D" + AutoParams.PROFILE_PROPERTY + "=" + profile.label(), temp.jvmOption()));

@@ -3,8 +3,10 @@ package io.execbench.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Mode;
 
 class JmhExecutorTest {
 
@@ -29,5 +31,16 @@ class JmhExecutorTest {
                 List.of("-Dexecbench.profile=quick", "-Dexecbench.workload.path=/work/hash.jar"));
 
         assertThat(withWorkload.getFirst()).isNotEqualTo(plain.getFirst());
+    }
+
+    @Test
+    void aSuiteThatRunsAnExperimentInItsSetUpGetsTheTimeoutItDeclares() {
+        PlannedBenchmark kernel = new PlannedBenchmark("io.execbench.workload.KernelBenchmark.run", Mode.AverageTime,
+                new LinkedHashMap<>());
+        PlannedBenchmark server = new PlannedBenchmark("io.execbench.server.ServerLoadBenchmark.cheapRequest",
+                Mode.SampleTime, new LinkedHashMap<>());
+
+        assertThat(JmhExecutor.timeoutSeconds(kernel, Profile.QUICK)).isEqualTo(60);
+        assertThat(JmhExecutor.timeoutSeconds(server, Profile.QUICK)).isEqualTo(600);
     }
 }
