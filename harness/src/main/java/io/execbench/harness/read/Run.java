@@ -10,11 +10,18 @@ import java.util.Optional;
  * @param info    run.json, or an "unknown environment" synthesized for a folder that holds only jmh.json
  * @param results jmh.json's elements in file order
  * @param floor   floor.json: the C floor of the IPC round trips, when the run measured one
+ * @param server  server/*.json: the server load sweeps and the ab cross-check, empty when the run has none
  */
-public record Run(RunFolder folder, RunInfo info, List<BenchmarkResult> results, Optional<FloorReadings> floor) {
+public record Run(RunFolder folder, RunInfo info, List<BenchmarkResult> results, Optional<FloorReadings> floor,
+                  ServerReadings server) {
 
     public Run {
         results = List.copyOf(results);
+    }
+
+    /** A run without server results. */
+    public Run(RunFolder folder, RunInfo info, List<BenchmarkResult> results, Optional<FloorReadings> floor) {
+        this(folder, info, results, floor, ServerReadings.NONE);
     }
 
     /** A run without a C floor. */
