@@ -32,7 +32,7 @@ public final class Answers {
      * heavy, the lowest mean of per-interval p99s (those whose intervals overlap it named as within noise), and
      * eventLoop's over it with {@link io.execbench.harness.stats.Ratio}'s interval as the number.
      */
-    static Optional<Answer> server(ServerExperiment server) {
+    public static Optional<Answer> server(ServerExperiment server) {
         if (server.configs().isEmpty()) {
             return Optional.of(Answer.cannot(Question.SERVER, "No server data in this run."));
         }

@@ -222,7 +222,7 @@ public record ServerExperiment(List<Config> configs, List<Double> shares, Shared
         }
         List<Mix> mixes = configs.stream().map(c -> c.mix(SHARED_MIX)).flatMap(Optional::stream).toList();
         if (mixes.size() < configs.size()) {
-            return new SharedRate(Double.NaN, "Not every configuration ran " + Text.percent(SHARED_MIX)
+            return new SharedRate(Double.NaN, "Not every configuration ran " + share(SHARED_MIX)
                     + " heavy requests, so there is no rate they all share.");
         }
         TreeSet<Double> common = new TreeSet<>();
@@ -234,22 +234,22 @@ public record ServerExperiment(List<Config> configs, List<Double> shares, Shared
         if (loop.isPresent()) {
             double loopRate = loop.get().mix(SHARED_MIX).orElseThrow().sustainablePerSec();
             if (Double.isNaN(loopRate)) {
-                return new SharedRate(Double.NaN, "eventLoop sustained no rate at " + Text.percent(SHARED_MIX)
+                return new SharedRate(Double.NaN, "eventLoop sustained no rate at " + share(SHARED_MIX)
                         + " heavy, so there is no shared rate below it.");
             }
             Double rate = common.floor(loopRate / 2 * (1 + 1e-9));
             return rate == null ? new SharedRate(Double.NaN, "No rate every configuration ran at "
-                    + Text.percent(SHARED_MIX) + " heavy is at most half eventLoop's sustainable "
+                    + share(SHARED_MIX) + " heavy is at most half eventLoop's sustainable "
                     + rate(loopRate) + " req/s.")
                     : new SharedRate(rate, "the highest offered rate every configuration ran at "
-                            + Text.percent(SHARED_MIX) + " heavy that is at most half eventLoop's sustainable "
+                            + share(SHARED_MIX) + " heavy that is at most half eventLoop's sustainable "
                             + rate(loopRate) + " req/s");
         }
         common.removeIf(rate -> mixes.stream().anyMatch(m -> !m.at(rate).orElseThrow().sustainable()));
         return common.isEmpty() ? new SharedRate(Double.NaN, "No eventLoop in this run, and no rate at which every "
-                + "configuration was sustainable at " + Text.percent(SHARED_MIX) + " heavy.")
+                + "configuration was sustainable at " + share(SHARED_MIX) + " heavy.")
                 : new SharedRate(common.last(), "no eventLoop in this run: the highest offered rate at which every "
-                        + "configuration was sustainable at " + Text.percent(SHARED_MIX) + " heavy");
+                        + "configuration was sustainable at " + share(SHARED_MIX) + " heavy");
     }
 
     private static Probe probe(Config config, double share, SharedRate shared, Optional<Config> loop) {
@@ -304,6 +304,12 @@ public record ServerExperiment(List<Config> configs, List<Double> shares, Shared
         double bHigh = Double.isNaN(b.nextPerSec()) ? Double.POSITIVE_INFINITY : b.nextPerSec();
         return new Estimate(a.sustainablePerSec() / b.sustainablePerSec(), a.sustainablePerSec() / bHigh,
                 aHigh / b.sustainablePerSec(), Double.NaN);
+    }
+
+    /** A heavy share as people say it: {@code 0%}, {@code 1%}, {@code 10%}, {@code 2.5%}. */
+    public static String share(double share) {
+        String text = String.format(java.util.Locale.ROOT, "%.1f", share * 100);
+        return (text.endsWith(".0") ? text.substring(0, text.length() - 2) : text) + "%";
     }
 
     /** A rate as the ladder writes it: {@code 750}, {@code 1500}, {@code 12.5}. */

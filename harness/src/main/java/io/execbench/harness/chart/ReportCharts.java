@@ -28,10 +28,11 @@ import java.util.function.Function;
  * @param scaling one per scaling sweep
  * @param workload one per sweep of the user's own workload, drawn as the model sweeps are
  * @param startup the start-up bars, or null when the run has no start-up results
+ * @param server  the server section's charts
  */
 public record ReportCharts(List<String> scores, List<String> answers, List<String> latency,
                            List<ModelCharts> models, List<String> ipc, List<String> scaling,
-                           List<ModelCharts> workload, String startup) {
+                           List<ModelCharts> workload, String startup, ServerCharts server) {
 
     public ReportCharts {
         scores = List.copyOf(scores);
@@ -94,7 +95,8 @@ public record ReportCharts(List<String> scores, List<String> answers, List<Strin
         StartupExperiment startup = analysis.experiments().startup();
         String startupBars = startup.isEmpty() ? null
                 : GroupedBarChartRenderer.render(ExperimentCharts.startup(startup), "startup-1");
-        return new ReportCharts(scores, answers, latency, models, ipc, scaling, workload, startupBars);
+        return new ReportCharts(scores, answers, latency, models, ipc, scaling, workload, startupBars,
+                ServerCharts.render(analysis.experiments().server()));
     }
 
     private static List<ModelCharts> models(ModelExperiment experiment, String idPrefix) {

@@ -1,6 +1,7 @@
 package io.execbench.harness.compare;
 
 import io.execbench.harness.analyse.FloorComparison;
+import io.execbench.harness.analyse.ServerTracking;
 import io.execbench.harness.read.BenchmarkResult;
 import io.execbench.harness.read.Run;
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.List;
 
 /**
  * What tracking, compare, calibration and the exports follow in a run: JMH's results, then what the harness derives
- * from the run and tracks like a score (the IPC round trips' Java/C ratios, {@link FloorComparison#trackedResults}).
+ * from the run and tracks like a score: the IPC round trips' Java/C ratios ({@link FloorComparison#trackedResults})
+ * and the server's cheap p99 and sustainable rates ({@link ServerTracking#trackedResults}).
  */
 public final class TrackedResults {
 
@@ -16,7 +18,8 @@ public final class TrackedResults {
     }
 
     public static List<BenchmarkResult> of(Run run) {
-        List<BenchmarkResult> derived = FloorComparison.trackedResults(run);
+        List<BenchmarkResult> derived = new ArrayList<>(FloorComparison.trackedResults(run));
+        derived.addAll(ServerTracking.trackedResults(run, run.results().size() + derived.size() + 1));
         if (derived.isEmpty()) {
             return run.results();
         }
