@@ -75,7 +75,9 @@ final class ReportCommand implements Callable<Integer> {
 
         MachineFacts machine = MachineFacts.read(run.folder().dir());
         Experiments experiments = Experiments.of(run, LatencyLogReader.readAll(run.folder().dir()), machine,
-                WarmupRecords.read(run.folder().dir()), FaultLogReader.readAll(run.folder().dir()));
+                WarmupRecords.read(run.folder().dir()), FaultLogReader.readAll(run.folder().dir()),
+                run.server().readLogs(run.folder().dir()));
+        experiments.server().warnings().forEach(w -> Console.line(spec.commandLine().getErr(), "warning: " + w));
         List<ResultGroup> groups = ResultGrouping.group(run.results());
         Analysis analysis = Analysis.of(experiments);
         ReportPage page = ReportPageBuilder.build(run, groups, ReportCharts.render(groups, analysis), analysis,

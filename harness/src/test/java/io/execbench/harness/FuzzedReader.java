@@ -8,6 +8,8 @@ import io.execbench.harness.read.MachineFacts;
 import io.execbench.harness.read.MemoryReadings;
 import io.execbench.harness.read.RunJsonReader;
 import io.execbench.harness.read.RunReader;
+import io.execbench.harness.read.ServerLogReader;
+import io.execbench.harness.read.ServerReadings;
 import io.execbench.harness.read.WarmupRecords;
 import io.execbench.harness.write.NoiseJson;
 import java.io.ByteArrayOutputStream;
@@ -74,6 +76,15 @@ public enum FuzzedReader {
         Files.createDirectories(dir.resolve(MemoryReadings.DIR));
         ReaderContract.check(input, dir.resolve(MemoryReadings.DIR).resolve("platform-1.json"), dir,
                 MemoryReadings::readAll);
+    }),
+    /** One server configuration's sweep, {@code server/eventLoop.json} (its label must be its name). */
+    SERVER_JSON("read/ServerLogReaderFuzzTestInputs/readsOrRefusesAnyServerJson", (input, dir) -> {
+        Path file = dir.resolve("eventLoop.json");
+        ReaderContract.check(input, file, file, ServerLogReader::readRun);
+    }),
+    SERVER_AB_JSON("read/ServerLogReaderFuzzTestInputs/readsOrRefusesAnyAbJson", (input, dir) -> {
+        Path file = dir.resolve(ServerReadings.AB_JSON);
+        ReaderContract.check(input, file, file, ServerLogReader::readAb);
     });
 
     /** HdrHistogram's V2 compressed-encoding cookie, which every interval starts with ("HISTF" in base64). */

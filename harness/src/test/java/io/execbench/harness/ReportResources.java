@@ -33,7 +33,8 @@ public final class ReportResources {
 
     /**
      * Writes {@code <parent>/<runId>/}: the scaling run's run.json, the jmh.json arrays of the scaling, models, IPC,
-     * start-up and fault isolation fixtures joined into one, the fault logs in {@code faults/} (JMH's text kept as written), and {@code latency/handoff.hlog}.
+     * start-up and fault isolation fixtures joined into one, the fault logs in {@code faults/} (JMH's text kept as written), {@code latency/handoff.hlog}, and the
+     * synthetic server fixture's {@code server/} and {@code latency/server-*.hlog}.
      */
     public static Path combinedRun(Path parent, String runId) {
         try {
@@ -47,6 +48,17 @@ public final class ReportResources {
             Files.writeString(run.resolve("jmh.json"), "[\n" + String.join(",\n", arrays) + "\n]\n");
             Path latency = Files.createDirectories(run.resolve("latency"));
             Files.copy(path("latency/handoff.hlog"), latency.resolve("handoff.hlog"));
+            try (var logs = Files.list(path("server/latency"))) {
+                for (Path log : logs.toList()) {
+                    Files.copy(log, latency.resolve(log.getFileName()));
+                }
+            }
+            Path server = Files.createDirectories(run.resolve("server"));
+            try (var files = Files.list(path("server/server"))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, server.resolve(file.getFileName()));
+                }
+            }
             Path faults = Files.createDirectories(run.resolve("faults"));
             try (var logs = Files.list(path("faults/faults"))) {
                 for (Path log : logs.toList()) {

@@ -23,13 +23,53 @@ public final class Answers {
     public static List<Answer> of(Experiments experiments) {
         return Stream.of(WorkloadAnswer.of(experiments.workload(), experiments.workloadFacts()),
                         models(experiments.models()), ipc(experiments.ipc()), cores(experiments.scaling()),
-                        server(), processes(experiments.startup()))
+                        server(experiments.server()), processes(experiments.startup()))
                 .flatMap(Optional::stream).toList();
     }
 
-    /** No server experiment exists yet; when it does, answer from it here, as {@link #models} does. */
-    private static Optional<Answer> server() {
-        return Optional.empty();
+    /**
+     * Which configuration keeps the cheap route's p99 lowest while heavy requests arrive: at the shared rate and 1%
+     * heavy, the lowest mean of per-interval p99s (those whose intervals overlap it named as within noise), and
+     * eventLoop's over it with {@link io.execbench.harness.stats.Ratio}'s interval as the number.
+     */
+    public static Optional<Answer> server(ServerExperiment server) {
+        if (server.configs().isEmpty()) {
+            return Optional.of(Answer.cannot(Question.SERVER, "No server data in this run."));
+        }
+        if (!server.shared().present()) {
+            return Optional.of(Answer.cannot(Question.SERVER, "No rate every server model ran: "
+                    + server.shared().how()));
+        }
+        List<ServerExperiment.Probe> atShared = server.probes().stream()
+                .filter(p -> ServerExperiment.same(p.share(), ServerExperiment.SHARED_MIX) && p.cheapP99Us() != null)
+                .sorted(Comparator.comparingDouble(p -> p.cheapP99Us().value())).toList();
+        if (atShared.isEmpty()) {
+            return Optional.of(Answer.cannot(Question.SERVER, "No cheap-route latency at 1% heavy requests."));
+        }
+        ServerExperiment.Probe best = atShared.getFirst();
+        String rate = ServerExperiment.rate(server.shared().perSec()) + " req/s";
+        List<String> tied = atShared.stream().skip(1).filter(p -> Estimates.overlap(p.cheapP99Us(), best.cheapP99Us()))
+                .map(p -> p.config().label()).toList();
+        Optional<ServerExperiment.Probe> loop = atShared.stream()
+                .filter(p -> p.config().run().model().equals(ServerExperiment.EVENT_LOOP)).findFirst();
+        String answer = best.config().label() + " keeps the cheap route's p99 lowest with 1% heavy requests at " + rate
+                + ": " + Numbers.format(best.cheapP99Us().value() / 1000) + " ms"
+                + (tied.isEmpty() ? "" : " (" + String.join(", ", tied) + " within noise)")
+                + loop.filter(l -> l != best).map(l -> "; on one event loop it is "
+                        + Numbers.format(l.cheapP99Us().value() / 1000) + " ms").orElse("") + ".";
+        String number = loop.filter(l -> l != best && best.eventLoopOver() != null)
+                .map(l -> "eventLoop / " + best.config().label() + " cheap p99: " + Text.estimate(best.eventLoopOver())
+                        + " x (99.9%)")
+                .orElse(best.config().label() + " cheap p99: " + Text.estimate(best.cheapP99Us(), 1000, " ms")
+                        + " (99.9%)");
+        List<Sketch.Line> lines = new ArrayList<>();
+        for (ServerExperiment.Config config : server.configs()) {
+            lines.add(new Sketch.Line(config.label(), server.probes().stream()
+                    .filter(p -> p.config() == config && p.cheapP99Us() != null && p.point().sustainable())
+                    .map(p -> new Sketch.Point(p.share() * 100, p.cheapP99Us().dividedBy(1000))).toList()));
+        }
+        return Optional.of(Answer.of(Question.SERVER, answer, number, new Sketch("heavy requests (%)",
+                "cheap p99 at " + rate + " (ms)", lines, Double.NaN)));
     }
 
     /**

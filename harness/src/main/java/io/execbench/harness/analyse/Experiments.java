@@ -4,6 +4,7 @@ import io.execbench.harness.read.FaultLog;
 import io.execbench.harness.read.LatencyLog;
 import io.execbench.harness.read.MachineFacts;
 import io.execbench.harness.read.Run;
+import io.execbench.harness.read.ServerReadings;
 import io.execbench.harness.read.UserWorkloadFacts;
 import io.execbench.harness.read.WarmupRecords.Warmup;
 import java.util.List;
@@ -20,11 +21,13 @@ import java.util.List;
  * @param launchNotes   the launch mechanisms this JDK refused or warned about
  * @param faults        what survived each fault in each model, and how processes recovered
  * @param memory        memory per platform thread, virtual thread and JVM, and how many fit
+ * @param server        a server under load: sustainable rates, the blocking probe, the ab cross-check
  */
 public record Experiments(ModelExperiment models, IpcExperiment ipc, ScalingExperiment scaling,
                           List<LatencyGroup> latency, ModelExperiment workload, UserWorkloadFacts workloadFacts,
                           FloorComparison floor, SteadyStates steady, StartupExperiment startup,
-                          List<String> launchNotes, FaultExperiment faults, MemoryExperiment memory) {
+                          List<String> launchNotes, FaultExperiment faults, MemoryExperiment memory,
+                          ServerExperiment server) {
 
     public Experiments {
         latency = List.copyOf(latency);
@@ -37,7 +40,8 @@ public record Experiments(ModelExperiment models, IpcExperiment ipc, ScalingExpe
                 new ScalingExperiment(List.of(), List.of(), null, null), List.of(), new ModelExperiment(List.of()),
                 UserWorkloadFacts.UNKNOWN, FloorComparison.none(), new SteadyStates(List.of()),
                 new StartupExperiment(List.of(), List.of(), List.of(), List.of()), List.of(),
-                FaultExperiment.of(List.of(), List.of()), MemoryExperiment.of(List.of()));
+                FaultExperiment.of(List.of(), List.of()), MemoryExperiment.of(List.of()),
+                ServerExperiment.none());
     }
 
     /** As {@link #of(Run, List, MachineFacts, List, List)} for a run without warm-up records or fault logs. */
@@ -51,12 +55,18 @@ public record Experiments(ModelExperiment models, IpcExperiment ipc, ScalingExpe
      */
     public static Experiments of(Run run, List<LatencyLog> logs, MachineFacts machine, List<Warmup> warmups,
                                  List<FaultLog> faultLogs) {
+        return of(run, logs, machine, warmups, faultLogs, ServerReadings.ServerLogs.NONE);
+    }
+
+    /** As {@link #of(Run, List, MachineFacts, List, List)}, with the server steps' interval logs. */
+    public static Experiments of(Run run, List<LatencyLog> logs, MachineFacts machine, List<Warmup> warmups,
+                                 List<FaultLog> faultLogs, ServerReadings.ServerLogs serverLogs) {
         return new Experiments(ModelExperiment.of(run.results()), IpcExperiment.of(run.results()),
                 ScalingExperiment.of(run.results(), machine.logicalCpus(), machine.usableCpus(),
                         machine.scalingPlanNotes()),
                 LatencyGrouping.of(run.results(), logs), ModelExperiment.ofWorkload(run.results()),
                 machine.userWorkload(), FloorComparison.of(run.results(), run.floor()), SteadyStates.of(warmups),
                 StartupExperiment.of(run.results()), machine.launchNotes(), FaultExperiment.of(faultLogs, run.results()),
-                MemoryExperiment.of(run.memory()));
+                MemoryExperiment.of(run.memory()), ServerExperiment.of(run.server(), serverLogs));
     }
 }

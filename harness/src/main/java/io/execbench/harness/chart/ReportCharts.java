@@ -30,10 +30,11 @@ import java.util.function.Function;
  * @param workload one per sweep of the user's own workload, drawn as the model sweeps are
  * @param startup the start-up bars, or null when the run has no start-up results
  * @param memory  memory against the number of parked units, or null when the run has no memory sweep
+ * @param server  the server section's charts
  */
 public record ReportCharts(List<String> scores, List<String> answers, List<String> latency,
                            List<ModelCharts> models, List<String> ipc, List<String> scaling,
-                           List<ModelCharts> workload, String startup, String memory) {
+                           List<ModelCharts> workload, String startup, String memory, ServerCharts server) {
 
     public ReportCharts {
         scores = List.copyOf(scores);
@@ -99,7 +100,8 @@ public record ReportCharts(List<String> scores, List<String> answers, List<Strin
         MemoryExperiment memory = analysis.experiments().memory();
         String memoryChart = memory.isEmpty() ? null
                 : XyChartRenderer.render(ExperimentCharts.memory(memory), "memory-1");
-        return new ReportCharts(scores, answers, latency, models, ipc, scaling, workload, startupBars, memoryChart);
+        return new ReportCharts(scores, answers, latency, models, ipc, scaling, workload, startupBars, memoryChart,
+                ServerCharts.render(analysis.experiments().server()));
     }
 
     private static List<ModelCharts> models(ModelExperiment experiment, String idPrefix) {

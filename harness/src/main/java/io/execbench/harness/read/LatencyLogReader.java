@@ -29,15 +29,24 @@ public final class LatencyLogReader {
     static final int MAX_FILES = 10_000;
     /** What an interval written without a tag is listed as. */
     public static final String UNTAGGED = "untagged";
+    /** The server experiment's step logs start so; they are not latency distributions of their own. */
+    public static final String SERVER_PREFIX = "server-";
 
     private LatencyLogReader() {
     }
 
-    /** Every {@code .hlog} in {@code runDir/latency}, by file name; empty when the folder does not exist. */
+    /**
+     * Every {@code .hlog} in {@code runDir/latency}, by file name, but the server steps' logs ({@value #SERVER_PREFIX}
+     * and on: one per load step, read by the server section through {@code ServerReadings}); empty when the folder
+     * does not exist.
+     */
     public static List<LatencyLog> readAll(Path runDir) throws RunReadException {
         List<Path> files = InputFiles.list(runDir.resolve(LATENCY_DIR), ".hlog", MAX_FILES, ".hlog files");
         Map<String, List<LatencyLog>> byGroup = new LinkedHashMap<>();
         for (Path file : files) {
+            if (file.getFileName().toString().startsWith(SERVER_PREFIX)) {
+                continue;
+            }
             LatencyLog log = read(file);
             byGroup.computeIfAbsent(groupOf(log.name()), g -> new ArrayList<>()).add(log);
         }

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a run folder: {@code run.json} (optional), {@code jmh.json} (required), {@code floor.json} and
- * {@code memory/*.json} (optional). A folder holding only a plain
- * jmh.json, written by any JMH project, reads as a run with an unknown environment, so that the harness can render
- * results it did not produce. Never writes anything.
+ * Reads a run folder: {@code run.json} (optional), {@code jmh.json} (required), {@code floor.json},
+ * {@code memory/*.json} and {@code server/*.json} (optional; a bad server file is left out with a warning,
+ * {@link ServerReadings}). A folder holding only a plain jmh.json, written by any JMH project, reads as a run with an
+ * unknown environment, so that the harness can render results it did not produce. Never writes anything.
  */
 public final class RunReader {
 
@@ -36,7 +36,7 @@ public final class RunReader {
         RunInfo info = described != null ? described
                 : unknownEnvironment(folder, results.isEmpty() ? null : results.getFirst(), results.size());
         return new Run(folder, info, results, FloorReadings.read(folder.dir()),
-                MemoryReadings.readAll(folder.dir()));
+                MemoryReadings.readAll(folder.dir()), ServerReadings.read(folder.dir()));
     }
 
     /**

@@ -60,6 +60,9 @@ final class ExperimentSections {
         if (!experiments.scaling().isEmpty()) {
             sections.add(scaling(experiments.scaling(), charts.scaling()));
         }
+        if (!experiments.server().isEmpty()) {
+            sections.add(ServerSection.of(experiments.server(), charts.server()));
+        }
         if (!experiments.startup().isEmpty()) {
             sections.add(startup(experiments.startup(), experiments.launchNotes(), charts.startup()));
         }

@@ -20,7 +20,7 @@ class AnswersTest {
         List<Answer> answers = Answers.of(Experiments.none());
 
         assertThat(answers).extracting(Answer::question)
-                .containsExactly(Question.MODELS, Question.IPC, Question.CORES, Question.PROCESSES); // no server yet
+                .containsExactly(Question.MODELS, Question.IPC, Question.CORES, Question.SERVER, Question.PROCESSES);
         assertThat(answers).noneMatch(Answer::answered).allSatisfy(a -> {
             assertThat(a.sketch()).isNull();
             assertThat(a.number()).isNull();
@@ -28,7 +28,7 @@ class AnswersTest {
         assertThat(answers).extracting(Answer::unanswered).containsExactly(
                 "No execution-model benchmarks in this run.", "No IPC benchmarks in this run.",
                 "No thread-scaling benchmark in this run (a throughput benchmark with a threads parameter and a "
-                        + "threads=1 point).", "No process start-up benchmarks in this run.");
+                        + "threads=1 point).", "No server data in this run.", "No process start-up benchmarks in this run.");
     }
 
     @Test
@@ -38,7 +38,7 @@ class AnswersTest {
                 MachineFacts.read(runDir));
         List<Answer> answers = Answers.of(experiments);
 
-        assertThat(answers).hasSize(4).allSatisfy(a -> {
+        assertThat(answers).hasSize(5).allSatisfy(a -> {
             assertThat(a.answered()).as(a.question().name()).isTrue();
             assertThat(a.unanswered()).isNull();
             assertThat(a.number()).matches(".*\\d.* \\[.*\\d.*, .*\\d.*\\].*"); // a number with its interval
@@ -53,7 +53,8 @@ class AnswersTest {
         assertThat(ipc.sketch().lines()).extracting(Sketch.Line::name).containsExactlyInAnyOrder("threads", "uds",
                 "tcp");
         assertThat(answers.get(2).answer()).contains("effective cores of 2 logical CPUs");
-        Answer processes = answers.get(3);
+        assertThat(answers.get(3).answer()).startsWith("virtual keeps the cheap route's p99 lowest");
+        Answer processes = answers.get(4);
         assertThat(processes.answer()).isEqualTo("Cheapest start-ups: a native program 7.221 [4.882, 9.559] ms (exit,"
                 + " 99.9%); a JVM to its first byte 253.2 [0, 1286] ms (first byte, 99.9%); a worker JVM to its first"
                 + " reply 215.3 [0, 1190] ms (first reply over pipe, 99.9%).");

@@ -19,7 +19,7 @@ class ClaimsTest {
     @Test
     void aRunWithoutExperimentsCannotTestAnyClaimAndHasNoFindings() {
         List<Claim> claims = Claims.of(Experiments.none());
-        assertThat(claims).hasSize(8).extracting(Claim::verdict).containsOnly(Claim.UNTESTED);
+        assertThat(claims).hasSize(10).extracting(Claim::verdict).containsOnly(Claim.UNTESTED);
         assertThat(Findings.of(Experiments.none())).isEmpty();
     }
 

@@ -36,7 +36,8 @@ class WorkloadAnswerTest {
                 .satisfies(s -> assertThat(s.sizes()).containsExactly(85222L, 7934681L));
         assertThat(experiments.workloadFacts()).isEqualTo(new UserWorkloadFacts("bytes hashed", 8));
         assertThat(answers).extracting(Answer::question)
-                .containsExactly(Question.WORKLOAD, Question.MODELS, Question.IPC, Question.CORES, Question.PROCESSES);
+                .containsExactly(Question.WORKLOAD, Question.MODELS, Question.IPC, Question.CORES, Question.SERVER,
+                        Question.PROCESSES);
     }
 
     @Test

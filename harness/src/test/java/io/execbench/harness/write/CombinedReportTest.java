@@ -36,7 +36,7 @@ class CombinedReportTest {
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         assertThat(html).contains("id=\"findings\"", "id=\"claims\"", "id=\"latency\"", "id=\"models\"",
-                "id=\"ipc\"", "id=\"scaling\"", "id=\"processes\"", "tasks per start-up: ", "id=\"faults\"", "JVM died (exit 42)", "CPU topology");
+                "id=\"ipc\"", "id=\"scaling\"", "id=\"server\"", "id=\"processes\"", "tasks per start-up: ", "id=\"faults\"", "JVM died (exit 42)", "CPU topology");
         assertThat(Files.size(report)).as("report bytes (quality bar: a quick run under 5 MB)")
                 .isLessThan(5L << 20);
         for (String svg : html.split("<svg ")) {

@@ -85,7 +85,7 @@ class ReportBrowserTest {
             // a result group of one benchmark (ProcessLaunchBenchmark.baseline) is one bar: 154 px tall
             assertThat(chart.getSize().getHeight()).as("chart %s height", chart.getAttribute("id")).isGreaterThan(150);
         }
-        for (String section : List.of("findings", "claims", "latency", "models", "ipc", "scaling", "processes", "faults",
+        for (String section : List.of("findings", "claims", "latency", "models", "ipc", "scaling", "server", "processes", "faults",
                 "environment")) {
             assertThat(browser.findElement(By.id(section)).isDisplayed()).as(section).isTrue();
         }
@@ -132,7 +132,7 @@ class ReportBrowserTest {
         WebElement glance = browser.findElement(By.cssSelector("main > section"));
         assertThat(glance.getAttribute("id")).isEqualTo("glance");
         List<WebElement> cards = glance.findElements(By.cssSelector("article.card"));
-        assertThat(cards).hasSize(4);
+        assertThat(cards).hasSize(5);
         for (WebElement card : cards) {
             assertThat(card.findElement(By.cssSelector("h3")).getText()).endsWith("?");
             assertThat(card.findElement(By.cssSelector("p.answer")).getText()).isNotBlank();
