@@ -96,7 +96,8 @@ public final class LoadGenerator {
         try (LoadLoop loop = new LoadLoop(spec)) {
             loop.run();
             long wallNs = System.nanoTime() - wallStartNs;
-            long cpuNs = cpuTimed ? threads.getCurrentThreadCpuTime() - cpuStartNs : -1;
+            long wakerNs = loop.wakerCpuNs();
+            long cpuNs = cpuTimed && wakerNs >= 0 ? threads.getCurrentThreadCpuTime() - cpuStartNs + wakerNs : -1;
             return loop.result(cpuNs, wallNs, pinning);
         }
     }

@@ -20,11 +20,13 @@ import java.util.SplittableRandom;
  * where a connection is down), then wait for the sockets until the next due send or expiry. Replies are stamped
  * with {@link System#nanoTime()} right after the read that completed them.
  *
- * <p>Timing versus CPU: {@link Selector#select(long)} waits in whole milliseconds and oversleeps by up to ~0.1 ms,
- * so within {@link #SPIN_NS} of a due send the loop polls ({@code selectNow}, yielding between polls) instead of
- * sleeping. Sends leave within microseconds of their intended time and replies are stamped as they arrive, but at
- * 1,000 requests/s and more the generator's thread keeps one CPU busy when nothing else wants it;
- * {@link LoadResult#generatorCpuNs} says what it cost.
+ * <p>Timing versus CPU: {@link Selector#select(long)} waits in whole milliseconds, so the loop blocks in
+ * {@code select()} and a {@link Waker} thread wakes it at the next due send, to the kernel's timer slack (about
+ * 50 us); only within {@link #SPIN_NS} of a due send does it poll ({@code selectNow}). Replies wake the loop at once
+ * and are stamped as they arrive; sends leave within about 0.1 ms of their intended time (the run's send lag records
+ * by how much), and the generator costs the machine little CPU below tens of thousands of requests a second, where
+ * it used to keep a whole CPU busy polling ({@link LoadResult#generatorCpuNs} says what it cost, the waker
+ * included).
  *
  * <p>Queueing: a request due while its connection still awaits earlier replies is written at once (HTTP/1.1
  * pipelining), so the server sees the load when it was intended; its latency counts from its intended time either
@@ -35,8 +37,8 @@ import java.util.SplittableRandom;
  */
 final class LoadLoop implements AutoCloseable {
 
-    /** Within this of a due send the loop polls instead of sleeping in {@code select(ms)}. */
-    static final long SPIN_NS = 1_100_000;
+    /** Within this of a due send the loop polls instead of waiting for the {@link Waker}. */
+    static final long SPIN_NS = 30_000;
     /** The longest single wait, so the loop looks at the clock and the interrupt flag at least this often. */
     static final long MAX_WAIT_NS = 100_000_000;
     /** After the last expiry, how long the loop may still run before it stops regardless (it should never need to). */
@@ -57,6 +59,7 @@ final class LoadLoop implements AutoCloseable {
     }
 
     private final LoadSpec spec;
+    private final Waker waker;
     private final InetSocketAddress address;
     private final byte[][] requestBytes = new byte[Route.values().length][];
     private final List<Route> routes;
@@ -90,6 +93,7 @@ final class LoadLoop implements AutoCloseable {
         this.timeoutNs = spec.timeoutMs() * 1_000_000;
         this.mix = new SplittableRandom(spec.seed());
         this.selector = Selector.open();
+        this.waker = new Waker(selector);
         this.connections = new Connection[spec.connections()];
         for (int i = 0; i < connections.length; i++) {
             connections[i] = new Connection();
@@ -150,17 +154,28 @@ final class LoadLoop implements AutoCloseable {
                 timeOutEverything(); // a safety net: expiry has normally timed out every request before this
                 return;
             }
-            long waitNs = nextWakeNs(now) - now;
+            long wakeNs = nextWakeNs(now);
+            long waitNs = wakeNs - now;
             if (waitNs <= SPIN_NS) {
                 if (selector.selectNow() == 0) {
-                    Thread.yield(); // a server thread waiting for this CPU gets it; on an idle CPU this returns at once
+                    Thread.onSpinWait();
                     continue;
                 }
-            } else if (selector.select(Math.max(1, (waitNs - SPIN_NS) / 1_000_000)) == 0) {
-                continue;
+            } else {
+                waker.wakeAt(wakeNs);
+                int ready = selector.select(Math.max(1, Math.min(waitNs, MAX_WAIT_NS) / 1_000_000 + 1));
+                waker.cancel();
+                if (ready == 0) {
+                    continue;
+                }
             }
             handleReady();
         }
+    }
+
+    /** The waker thread's CPU time so far (part of the generator's), or -1 where the JVM cannot tell. */
+    long wakerCpuNs() {
+        return waker.cpuNs();
     }
 
     /** The results; call after {@link #run}. */
@@ -175,6 +190,7 @@ final class LoadLoop implements AutoCloseable {
 
     @Override
     public void close() {
+        waker.close();
         for (Connection connection : connections) {
             drop(connection);
         }

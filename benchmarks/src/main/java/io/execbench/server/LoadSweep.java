@@ -61,16 +61,19 @@ final class LoadSweep {
      * @param measureMs    of each step
      * @param maxSteps     per heavy share
      * @param singleRate   when positive, one step at this rate per heavy share (smoke, tests), no sweep
+     * @param serverWarmupMs before the first step, closed-loop load with both routes, not recorded: the server's JVM
+     *                     is new, and its first second of interpreted code and JIT compilation is no model's cost
      */
-    record Plan(List<Double> heavyShares, long warmupMs, long measureMs, int maxSteps, double singleRate) {
+    record Plan(List<Double> heavyShares, long warmupMs, long measureMs, int maxSteps, double singleRate,
+                long serverWarmupMs) {
 
         static Plan of(Profile profile, boolean withCheapOnly) {
             List<Double> shares = withCheapOnly ? List.of(0.0, 0.01, 0.1) : List.of(0.01, 0.1);
             return switch (profile) {
-                case TEST -> new Plan(List.of(0.01), 0, 200, 1, 200);
-                case SMOKE -> new Plan(List.of(0.01), 200, 1_000, 1, 1_000);
-                case QUICK -> new Plan(shares, 250, 1_000, 8, 0);
-                case FULL -> new Plan(List.of(0.0, 0.01, 0.1), 500, 3_000, 11, 0);
+                case TEST -> new Plan(List.of(0.01), 0, 200, 1, 200, 0);
+                case SMOKE -> new Plan(List.of(0.01), 200, 1_000, 1, 1_000, 500);
+                case QUICK -> new Plan(shares, 250, 1_000, 8, 0, 2_000);
+                case FULL -> new Plan(List.of(0.0, 0.01, 0.1), 500, 3_000, 11, 0, 5_000);
             };
         }
 
@@ -87,6 +90,16 @@ final class LoadSweep {
 
     /** The server loop's lag during a step, microseconds. */
     record LagStats(long count, double p50Us, double p99Us, double p999Us, double maxUs) {
+    }
+
+    /**
+     * How many heavy requests a second the setup completes when every connection always has one outstanding
+     * (closed loop, 20 connections, heavy route only): its capacity for CPU-heavy work, the figure the Node note's
+     * {@code ab -n1000 -c20} compares one process with several by. {@code intervalPerSec} is the completion rate per
+     * interval of the run, the repeated values a ratio's interval is computed from.
+     */
+    record Capacity(double heavyShare, int connections, double requestsPerSec, double measuredMs, long completed,
+                    long errors, long timeouts, List<Double> intervalPerSec) {
     }
 
     /** One load step, as written to {@code server/<label>.json}. */
@@ -117,6 +130,11 @@ final class LoadSweep {
 
     /** Every step of the plan, in order. */
     List<Step> run() throws IOException, InterruptedException {
+        if (plan.serverWarmupMs() > 0) {
+            LoadGenerator.run(LoadSpec.openLoop(server.port(), 1, plan.serverWarmupMs()).closedLoop()
+                    .withHeavyShare(0.1).withCpus(generatorCpus));
+            awaitDrained(server.port());
+        }
         List<Step> steps = new ArrayList<>();
         for (double share : plan.heavyShares()) {
             List<Double> rates = plan.singleRate() > 0 ? List.of(plan.singleRate()) : ratesFrom(startRate(share));
@@ -134,6 +152,27 @@ final class LoadSweep {
             awaitDrained(server.port());
         }
         return steps;
+    }
+
+    /** The setup's capacity for heavy requests (see {@link Capacity}), measured for as long as a step. */
+    Capacity capacity() throws IOException, InterruptedException {
+        LoadSpec spec = LoadSpec.openLoop(server.port(), 1, plan.measureMs()).closedLoop()
+                .withWarmupMs(plan.warmupMs()).withHeavyShare(1.0).withCpus(generatorCpus);
+        LoadResult result = LoadGenerator.run(spec);
+        awaitDrained(server.port());
+        List<Double> perInterval = new ArrayList<>();
+        for (Interval interval : result.intervals()) {
+            long lengthMs = interval.endEpochMs() - interval.startEpochMs();
+            Histogram heavy = interval.byRouteTag().get("heavy");
+            // Only whole intervals: the last one is cut short by the end of the run.
+            if (heavy != null && lengthMs >= LoadGenerator.INTERVAL_MS) {
+                perInterval.add(heavy.getTotalCount() * 1e3 / lengthMs);
+            }
+        }
+        log.accept(String.format(Locale.ROOT, "%s heavy capacity (closed loop, %d connections): %.0f/s",
+                setup.label(), spec.connections(), result.achievedPerSec()));
+        return new Capacity(1.0, spec.connections(), result.achievedPerSec(), result.measuredNs() / 1e6,
+                result.completed(), result.errors(), result.timeouts(), perInterval);
     }
 
     private Step step(double share, double rate) throws IOException, InterruptedException {

@@ -32,6 +32,8 @@ import org.openjdk.jmh.annotations.Timeout;
  *  - at trial set-up, the open-loop sweep (LoadSweep): constant-rate load over 20 keep-alive connections, latency
  *    from each request's intended send time (corrected for coordinated omission), per heavy share (0%, 1%, 10% of
  *    requests run ~10 ms of the alu kernel) and offered rate on one shared ladder, until one step past saturation;
+ *    then its capacity for heavy requests (closed loop, 20 connections, heavy only: what `ab -c20` on the heavy
+ *    route would say, the figure that shows whether more processes serve more);
  *    written to server/<label>.json with an .hlog per step (ServerLog), and for eventLoop the ab cross-check
  *    (AbCrossCheck, server/ab.json). The sweep runs once per run: a later fork finds the file and skips it.
  *  - cheapRequest (SampleTime): one cheap request's round trip on an idle server over one keep-alive connection,
@@ -94,8 +96,9 @@ public class ServerLoadBenchmark implements AutoParams {
                 LoadSweep sweep = new LoadSweep(setup, running, plan, HEAVY_TARGET_MS, generatorCpus,
                         line -> System.out.println("execbench server: " + line));
                 List<LoadSweep.Step> steps = sweep.run();
+                LoadSweep.Capacity capacity = sweep.capacity();
                 ServerLog.write(new ServerLog.Sweep(setup, heavyUnits, heavyMs(steps), 20, serverCpus,
-                        generatorCpus, !generatorCpus.isEmpty(), steps, notes));
+                        generatorCpus, !generatorCpus.isEmpty(), steps, capacity, notes));
                 if (setup.label().equals("eventLoop") && ServerLog.folder().isPresent()) {
                     Map<String, Object> check = AbCrossCheck.run(setup.label(), running.port(), generatorCpus);
                     ServerLog.writeAb(check);

@@ -20,7 +20,8 @@ import java.util.Optional;
  *       {@code poolSize}, {@code processes}, {@code heavyKernel}, {@code heavyWorkUnits}, {@code heavyMs} (what one
  *       heavy request took as the sweep measured it: the heavy route's p50 at the first step), {@code connections},
  *       {@code serverCpus}, {@code generatorCpus}, {@code pinned}, {@code p99BoundMs}, {@code steps}
- *       ({@link LoadSweep.Step}, in sweep order) and {@code notes};</li>
+ *       ({@link LoadSweep.Step}, in sweep order), {@code capacity} (the closed-loop heavy-only throughput,
+ *       {@link LoadSweep.Capacity}) and {@code notes};</li>
  *   <li>{@code ab.json}: ApacheBench's cross-check ({@link AbCrossCheck}).</li>
  * </ul>
  * The runner names the folder with the system property {@value #DIR_PROPERTY}; under plain JMH nothing is written.
@@ -50,7 +51,8 @@ public final class ServerLog {
 
     /** One setup's sweep, as the file's fields. */
     record Sweep(ServerSetup setup, int heavyWorkUnits, double heavyMs, int connections, List<Integer> serverCpus,
-                 List<Integer> generatorCpus, boolean pinned, List<LoadSweep.Step> steps, List<String> notes) {
+                 List<Integer> generatorCpus, boolean pinned, List<LoadSweep.Step> steps, LoadSweep.Capacity capacity,
+                 List<String> notes) {
     }
 
     static Optional<Path> write(Sweep sweep) {
@@ -69,6 +71,7 @@ public final class ServerLog {
         file.put("pinned", sweep.pinned());
         file.put("p99BoundMs", LoadSweep.P99_BOUND_MS);
         file.put("steps", sweep.steps());
+        file.put("capacity", sweep.capacity());
         file.put("notes", sweep.notes());
         return write(sweep.setup().label() + ".json", file);
     }

@@ -65,6 +65,10 @@ class ServerLoadBenchmarkSmokeTest {
             assertThat(step.get("routes").get("cheap").get("p99Us").asDouble()).isPositive();
             assertThat(step.get("loopLag").isNull()).isEqualTo(label.equals("virtual"));
             assertThat(runDir.resolve("latency").resolve(step.get("hlog").asText())).isRegularFile();
+            JsonNode capacity = json.get("capacity");
+            assertThat(capacity.get("heavyShare").asDouble()).isEqualTo(1.0);
+            assertThat(capacity.get("completed").asLong() + capacity.get("errors").asLong()
+                    + capacity.get("timeouts").asLong()).isPositive();
         }
         JsonNode ab = new ObjectMapper().readTree(runDir.resolve("server").resolve("ab.json").toFile());
         if (ab.get("available").asBoolean()) {
