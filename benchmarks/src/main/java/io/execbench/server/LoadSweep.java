@@ -83,9 +83,34 @@ final class LoadSweep {
         }
     }
 
-    /** One route's latency in a step, microseconds; {@code intervalP99Us} one p99 per interval of the step. */
+    /**
+     * One route's latency in a step, microseconds; {@code intervalP99Us} one p99 per interval of the step;
+     * {@code p99LowUs} and {@code p99HighUs} the 99.9% distribution-free interval of the step's p99
+     * ({@link #p99Interval}).
+     */
     record RouteStats(long count, double meanUs, double p50Us, double p90Us, double p99Us, double p999Us,
-                      double maxUs, List<Double> intervalP99Us) {
+                      double maxUs, List<Double> intervalP99Us, double p99LowUs, double p99HighUs) {
+    }
+
+    /** The two-sided 99.9% normal quantile. */
+    private static final double Z_999 = 3.2905;
+
+    /**
+     * A 99.9% confidence interval of a histogram's p99 that assumes nothing about the distribution: the order
+     * statistics whose ranks bracket {@code 0.99 n} by {@code z sqrt(n 0.99 0.01)} (the normal approximation of the
+     * binomial count of values below the true p99), read from the histogram. Per-interval p99s are no substitute at a
+     * few hundred requests a second: an interval then holds one heavy request or none, and their mean is not the p99.
+     */
+    static double[] p99Interval(Histogram histogram) {
+        long n = histogram.getTotalCount();
+        if (n == 0) {
+            return new double[] {0, 0};
+        }
+        double spread = Z_999 * Math.sqrt(n * 0.99 * 0.01);
+        double lowRank = Math.max(1, Math.floor(n * 0.99 - spread));
+        double highRank = Math.min(n, Math.ceil(n * 0.99 + spread) + 1);
+        return new double[] {histogram.getValueAtPercentile(100.0 * (lowRank - 1) / n) / 1e3,
+                histogram.getValueAtPercentile(100.0 * highRank / n) / 1e3};
     }
 
     /** The server loop's lag during a step, microseconds. */
@@ -254,9 +279,10 @@ final class LoadSweep {
                 intervalP99.add(histogram.getValueAtPercentile(99) / 1e3);
             }
         }
+        double[] p99 = p99Interval(total);
         return new RouteStats(total.getTotalCount(), total.getMean() / 1e3, total.getValueAtPercentile(50) / 1e3,
                 total.getValueAtPercentile(90) / 1e3, total.getValueAtPercentile(99) / 1e3,
-                total.getValueAtPercentile(99.9) / 1e3, total.getMaxValue() / 1e3, intervalP99);
+                total.getValueAtPercentile(99.9) / 1e3, total.getMaxValue() / 1e3, intervalP99, p99[0], p99[1]);
     }
 
     private static LagStats lagStats(Histogram after, Histogram before) {

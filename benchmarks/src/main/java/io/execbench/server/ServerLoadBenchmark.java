@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.Timeout;
  *    then its capacity for heavy requests (closed loop, 20 connections, heavy only: what `ab -c20` on the heavy
  *    route would say, the figure that shows whether more processes serve more);
  *    written to server/<label>.json with an .hlog per step (ServerLog), and for eventLoop the ab cross-check
- *    (AbCrossCheck, server/ab.json). The sweep runs once per run: a later fork finds the file and skips it.
+ *    (AbCrossCheck, server/ab.json). The sweep runs once per run (a later fork finds the file and skips it), and
+ *    only under the runner, which names the folder: plain JMH and A/B rounds measure cheapRequest alone.
  *  - cheapRequest (SampleTime): one cheap request's round trip on an idle server over one keep-alive connection,
  *    the JMH score that compare and A/B comparisons follow per setup.
  *
@@ -91,7 +92,9 @@ public class ServerLoadBenchmark implements AutoParams {
         int heavyUnits = HeavyWork.unitsFor(HEAVY_TARGET_MS);
         running = Servers.startInChildJvm(setup.config(heavyUnits, serverCpus));
         try {
-            if (!ServerLog.written(setup.label())) {
+            // Only where the runner named a folder for it, once per run: under plain JMH or in an A/B round the
+            // fork measures cheapRequest alone, and the sweep's half a minute would record nothing.
+            if (ServerLog.folder().isPresent() && !ServerLog.written(setup.label())) {
                 LoadSweep.Plan plan = LoadSweep.Plan.of(profile, setup.label().equals("eventLoop"));
                 LoadSweep sweep = new LoadSweep(setup, running, plan, HEAVY_TARGET_MS, generatorCpus,
                         line -> System.out.println("execbench server: " + line));
@@ -99,7 +102,7 @@ public class ServerLoadBenchmark implements AutoParams {
                 LoadSweep.Capacity capacity = sweep.capacity();
                 ServerLog.write(new ServerLog.Sweep(setup, heavyUnits, heavyMs(steps), 20, serverCpus,
                         generatorCpus, !generatorCpus.isEmpty(), steps, capacity, notes));
-                if (setup.label().equals("eventLoop") && ServerLog.folder().isPresent()) {
+                if (setup.label().equals("eventLoop")) {
                     Map<String, Object> check = AbCrossCheck.run(setup.label(), running.port(), generatorCpus);
                     ServerLog.writeAb(check);
                     LoadSweep.awaitDrained(running.port());

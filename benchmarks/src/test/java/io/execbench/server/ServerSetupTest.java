@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.execbench.runner.Profile;
 import java.util.List;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 class ServerSetupTest {
@@ -53,6 +54,19 @@ class ServerSetupTest {
     }
 
     @Test
+    void theP99IntervalBracketsTheP99ByOrderStatistics() {
+        Histogram histogram = new Histogram(3);
+        for (int us = 1; us <= 10_000; us++) {
+            histogram.recordValue(us * 1_000L); // 1 us to 10 ms in ns: the p99 is 9.9 ms
+        }
+        double[] interval = LoadSweep.p99Interval(histogram);
+        // n = 10,000: ranks 9,900 -/+ 3.29 x sqrt(99) = 9,867 to 9,934
+        assertThat(interval[0]).isBetween(9_850.0, 9_880.0);
+        assertThat(interval[1]).isBetween(9_920.0, 9_950.0);
+        assertThat(LoadSweep.p99Interval(new Histogram(3))).containsExactly(0, 0);
+    }
+
+    @Test
     void theHeavyShareReadsAsAPercentInFileNames() {
         assertThat(LoadSweep.percent(0.0)).isEqualTo("0");
         assertThat(LoadSweep.percent(0.01)).isEqualTo("1");
@@ -69,7 +83,8 @@ class ServerSetupTest {
     }
 
     private static LoadSweep.Step step(double offered, double achieved, long errors, long timeouts, double p99Us) {
-        LoadSweep.RouteStats cheap = new LoadSweep.RouteStats(1_000, 100, 50, 80, p99Us, p99Us, p99Us, List.of(p99Us));
+        LoadSweep.RouteStats cheap = new LoadSweep.RouteStats(1_000, 100, 50, 80, p99Us, p99Us, p99Us, List.of(p99Us),
+                p99Us, p99Us);
         return new LoadSweep.Step(0.01, offered, achieved, 1_000, 1_000 - errors - timeouts, errors, timeouts, 10,
                 Map.of("cheap", cheap), null, null);
     }
