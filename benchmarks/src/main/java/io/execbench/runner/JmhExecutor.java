@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -168,7 +169,9 @@ final class JmhExecutor implements AutoCloseable {
                 "-D" + SteadyWarmup.DIR_PROPERTY + "=" + latencyDir.resolveSibling("warmup"),
                 "-D" + AutoParams.PROFILE_PROPERTY + "=" + profile.label(), temp.jvmOption()));
         UserWorkload.configured().ifPresent(workload -> options.addAll(workload.jvmOptions()));
-        options.addAll(classArchive(temp.path(), options));
+        if (archivable(System.getProperty("java.class.path", ""))) {
+            options.addAll(classArchive(temp.path(), options));
+        }
         return options;
     }
 
@@ -179,8 +182,24 @@ final class JmhExecutor implements AutoCloseable {
      * the archive holds no compiled code and no profile, so steady-state scores are untouched. It lives in the run's
      * private temporary folder and goes with it; its name follows the fork options, so a run with a user workload
      * (another class path) never maps an archive written for other options (the JVM would reject it and write a new
-     * one at every exit).
+     * one at every exit). Only when the class path is all jars ({@link #archivable}): the main job's shaded jar.
      */
+    /**
+     * Whether a class path can go into a dynamic archive: only jars. With a folder of classes on it (the project's
+     * own tests, an IDE) the JVM refuses to write the archive at exit and the fork exits with status 1.
+     */
+    static boolean archivable(String classPath) {
+        if (classPath.isBlank()) {
+            return false;
+        }
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (entry.isEmpty() || !entry.endsWith(".jar") || !Files.isRegularFile(Path.of(entry))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static List<String> classArchive(Path tempDir, List<String> forkOptions) {
         String key = Integer.toHexString(String.join("\n", forkOptions).hashCode());
         return List.of("-XX:SharedArchiveFile=" + tempDir.resolve("forks-" + key + ".jsa"),

@@ -2,10 +2,14 @@ package io.execbench.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.annotations.Mode;
 
 class JmhExecutorTest {
@@ -21,6 +25,18 @@ class JmhExecutorTest {
         assertThat(archive).contains("-XX:+AutoCreateSharedArchive");
         assertThat(archive.getFirst()).startsWith("-XX:SharedArchiveFile=" + TEMP.resolve("forks-")).endsWith(".jsa");
         assertThat(JmhExecutor.classArchive(TEMP, List.copyOf(options))).isEqualTo(archive);
+    }
+
+    @Test
+    void onlyAClassPathOfJarsIsArchived(@TempDir Path dir) throws IOException {
+        Path jar = Files.createFile(dir.resolve("benchmarks.jar"));
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+
+        assertThat(JmhExecutor.archivable(jar.toString())).isTrue();
+        // The JVM refuses to write an archive of a folder of classes and the fork exits with status 1.
+        assertThat(JmhExecutor.archivable(jar + File.pathSeparator + classes)).isFalse();
+        assertThat(JmhExecutor.archivable(dir.resolve("missing.jar").toString())).isFalse();
+        assertThat(JmhExecutor.archivable("")).isFalse();
     }
 
     @Test
