@@ -204,7 +204,7 @@ class ServerExperimentTest {
 
     static ServerRun run(String label, String model, int processes, ServerRun.Step... steps) {
         return new ServerRun(Path.of(label + ".json"), model, label, null, processes, "alu", 1000, 10.0, 20,
-                List.of(), List.of(), false, 100.0, List.of(steps), List.of());
+                List.of(), List.of(), false, 100.0, List.of(steps), List.of(), null);
     }
 
     /** A step whose cheap route has these per-interval p99s (its overall p99 their largest). */
