@@ -58,7 +58,10 @@ class ServerReportTest {
                 "no interval log: latency/server-threadPool-h1@1500.hlog is absent or unreadable",
                 "SO_REUSEPORT", "Node&#39;s cluster module", "not run: the sweep stopped at 1000 req/s");
         assertThat(section.split("<figure><svg", -1)).hasSize(6); // 3 load charts, percentiles, probe
-        assertThat(section.split("<table", -1).length - 1).isEqualTo(9);
+        assertThat(section.split("<table", -1).length - 1).isEqualTo(10);
+        assertThat(section).contains("Capacity for heavy requests (closed loop, 20 connections, heavy route only)",
+                "1 (the reference)", "Processes, capacity for heavy requests: processes-2 completes 166.3 [159.2, "
+                        + "173.4] heavy requests/s, processes-1 88.57 [78.94, 98.20]: 1.877 [1.699, 2.075] x (99.9%).");
         assertThat(html).contains("href=\"#server\"").contains("CPU-heavy work on an event loop delays");
         for (String svg : section.split("<svg ")) {
             String chart = svg.substring(0, Math.max(0, svg.indexOf("</svg>")));
