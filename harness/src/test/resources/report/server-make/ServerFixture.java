@@ -23,19 +23,21 @@ public class ServerFixture {
     static final double HEAVY_MS = 10.1;
     static final double MEASURED_MS = 2000;
     static final int INTERVALS = 8;
+    static final double INTERVAL_MS = MEASURED_MS / INTERVALS;
     static final double HLOG_RATE = 1500;
 
-    record Config(String label, String model, Integer pool, int processes, double[] sustainable) {
+    record Config(String label, String model, Integer pool, int processes, double[] sustainable,
+                  double capacityPerSec) {
     }
 
     static final List<Config> CONFIGS = List.of(
-            new Config("eventLoop", "eventLoop", null, 1, new double[] {10000, 3000, 750}),
-            new Config("loopOffload-4", "loopOffload", 4, 1, new double[] {10000, 5000, 1500}),
-            new Config("loopOffload-2", "loopOffload", 2, 1, new double[] {10000, 5000, 1500}),
-            new Config("threadPool", "threadPool", 20, 1, new double[] {7500, 5000, 1500}),
-            new Config("virtual", "virtual", null, 1, new double[] {10000, 5000, 1500}),
-            new Config("processes-1", "processes", null, 1, new double[] {10000, 3000, 750}),
-            new Config("processes-2", "processes", null, 2, new double[] {20000, 5000, 1500}));
+            new Config("eventLoop", "eventLoop", null, 1, new double[] {10000, 3000, 750}, 92),
+            new Config("loopOffload-4", "loopOffload", 4, 1, new double[] {10000, 5000, 1500}, 172),
+            new Config("loopOffload-2", "loopOffload", 2, 1, new double[] {10000, 5000, 1500}, 180),
+            new Config("threadPool", "threadPool", 20, 1, new double[] {7500, 5000, 1500}, 176),
+            new Config("virtual", "virtual", null, 1, new double[] {10000, 5000, 1500}, 172),
+            new Config("processes-1", "processes", null, 1, new double[] {10000, 3000, 750}, 88),
+            new Config("processes-2", "processes", null, 2, new double[] {20000, 5000, 1500}, 168));
 
     public static void main(String[] args) throws IOException {
         Path run = Path.of(args[0]);
@@ -59,9 +61,34 @@ public class ServerFixture {
                     + ",\n  \"heavyKernel\": \"alu\", \"heavyWorkUnits\": 2400000, \"heavyMs\": " + HEAVY_MS
                     + ", \"connections\": 20,\n  \"serverCpus\": [0, 1], \"generatorCpus\": [0, 1], \"pinned\": false,"
                     + "\n  \"p99BoundMs\": 100.0,\n  \"steps\": [\n" + String.join(",\n", steps) + "\n  ],\n"
+                    + "  \"capacity\": " + capacity(config) + ",\n"
                     + "  \"notes\": [\"generator and server share CPUs 0-1: the machine has 2\"]\n}\n";
             Files.writeString(run.resolve("server").resolve(config.label() + ".json"), json);
         }
+    }
+
+    /**
+     * The closed-loop heavy-only run: a steady rate with one completion of jitter per interval, and a first interval
+     * that counts only what completes after one round trip (connections / rate), as the real generator's does (it
+     * counts no request sent during warm-up). Its own random numbers, so the steps stay as they were.
+     */
+    static String capacity(Config config) {
+        Random random = new Random(config.label().hashCode());
+        double roundTripMs = 20 * 1000.0 / config.capacityPerSec();
+        double perInterval = config.capacityPerSec() * INTERVAL_MS / 1000;
+        List<String> rates = new ArrayList<>();
+        long completed = 0;
+        for (int i = 0; i < INTERVALS; i++) {
+            long count = i == 0 ? Math.round(perInterval * (INTERVAL_MS - roundTripMs) / INTERVAL_MS)
+                    : Math.round(perInterval) + random.nextInt(3) - 1;
+            completed += count;
+            rates.add(String.format(Locale.ROOT, "%.1f", count * 1000.0 / INTERVAL_MS));
+        }
+        double measuredMs = MEASURED_MS + roundTripMs;
+        return String.format(Locale.ROOT, "{ \"heavyShare\": 1.0, \"connections\": 20, \"requestsPerSec\": %.2f, "
+                + "\"measuredMs\": %.2f, \"completed\": %d, \"errors\": 0, \"timeouts\": 0,\n"
+                + "                \"intervalPerSec\": [%s] }", completed * 1000.0 / measuredMs, measuredMs, completed,
+                String.join(", ", rates));
     }
 
     static String step(Path run, Config config, double share, double rate, boolean ok, Random random)

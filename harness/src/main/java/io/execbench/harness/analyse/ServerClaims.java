@@ -17,9 +17,9 @@ final class ServerClaims {
     static final String BLOCKS = "CPU-heavy work on an event loop delays every other request on it: with 1% heavy "
             + "requests, a cheap request's p99 reaches half a heavy request's time and lies above every offloading "
             + "model's";
-    static final String CLUSTER = "More processes serve more requests: two server processes sharing a port sustain "
-            + "more requests per second than one, with 10% heavy requests";
-    /** The mix the cluster claim is decided on. */
+    static final String CLUSTER = "More processes serve more requests: two server processes sharing a port "
+            + "complete more CPU-heavy requests per second than one";
+    /** The mix the cluster claim falls back to without capacities. */
     static final double CLUSTER_MIX = 0.1;
     /** Models whose heavy requests never run on the thread that reads the cheap ones. */
     static final List<String> OFFLOADING = List.of("loopOffload", "threadPool", "virtual");
@@ -98,25 +98,60 @@ final class ServerClaims {
     }
 
     /**
-     * processes-2's sustainable rate over processes-1's at 10% heavy. Both rates are steps of a ladder, so the ratio's
-     * range is the ladder's resolution: from processes-2's rate over the rate at which processes-1 failed, to the rate
-     * at which processes-2 failed over processes-1's. Supported when even the low end is above 1 (processes-2 held a
-     * rate above the one processes-1 failed at: more than one ladder step), not supported when even the high end is
-     * at most 1, otherwise within the ladder's resolution.
+     * processes-2's capacity for heavy requests over processes-1's ({@link ServerCapacity}: a closed loop of heavy
+     * requests only, the steady intervals' means, {@link Ratio}'s 99.9% interval): supported when the interval's low
+     * end is above 1, not supported when its high end is at most 1, otherwise within noise. Where either has no
+     * capacity (older files), {@link #clusterByLadder}.
      */
     static Claim cluster(ServerExperiment server) {
+        Optional<ServerCapacity.Scaling> capacity = server.capacity().scaling(2);
+        if (capacity.isEmpty()) {
+            return clusterByLadder(server);
+        }
+        ServerCapacity.Scaling s = capacity.get();
+        String headline = "processes-2 completes " + perSec(s.many()) + " heavy requests/s, processes-1 "
+                + perSec(s.one()) + ": " + Text.estimate(s.ratio()) + " x (99.9%, closed loop, "
+                + s.many().measured().connections() + " connections).";
+        String others = server.capacity().processes().stream().filter(o -> o != s)
+                .map(o -> "processes-" + o.processes() + " " + perSec(o.many()) + " heavy requests/s, "
+                        + Text.estimate(o.ratio()) + " x processes-1")
+                .reduce((a, b) -> a + "; " + b).map(t -> " Other sizes: " + t + ".").orElse("");
+        String ladder = server.scaling().stream().filter(l -> ServerExperiment.same(l.share(), CLUSTER_MIX))
+                .findFirst().map(l -> " By the sustainable-rate ladder at 10% heavy: " + ratioText(l.ratio()) + ".")
+                .orElse("");
+        String measured = headline + " Capacity: every connection always has one heavy request outstanding, heavy "
+                + "requests only; the mean of the whole " + ServerExperiment.rate(ServerCapacity.INTERVAL_MS) + " ms "
+                + "intervals after the first round trip, with the 99.9% interval of that mean." + others + ladder;
+        return Claim.tested(CLUSTER, headline, measured, new Claim.Test("processes-2 / processes-1 heavy requests "
+                + "per second, closed loop (99.9%)", s.ratio(), Claim.Bound.ABOVE, 1));
+    }
+
+    private static String perSec(ServerCapacity.Setup setup) {
+        return Text.estimate(setup.perSec());
+    }
+
+    /**
+     * Without capacities: processes-2's sustainable rate over processes-1's at 10% heavy. Both rates are steps of a
+     * ladder, so the ratio's range is the ladder's resolution: from processes-2's rate over the rate at which
+     * processes-1 failed, to the rate at which processes-2 failed over processes-1's. Supported when even the low end
+     * is above 1 (processes-2 held a rate above the one processes-1 failed at: more than one ladder step), not
+     * supported when even the high end is at most 1, otherwise within the ladder's resolution.
+     */
+    static Claim clusterByLadder(ServerExperiment server) {
         Optional<ServerExperiment.Scaling> scaling = server.scaling().stream()
                 .filter(s -> ServerExperiment.same(s.share(), CLUSTER_MIX)).findFirst();
         if (scaling.isEmpty()) {
             return Claim.untested(CLUSTER, server.configs().isEmpty() ? "No server experiment in this run."
-                    : "No processes-1 and processes-2 sweeps at 10% heavy that both sustained a rate.");
+                    : "No processes-1 and processes-2 capacities for heavy requests, nor sweeps at 10% heavy that "
+                    + "both sustained a rate.");
         }
         ServerExperiment.Scaling s = scaling.get();
         String headline = "At 10% heavy, processes-2 sustains " + s.two().sustainableText() + ", processes-1 "
                 + s.one().sustainableText() + ": " + ratioText(s.ratio()) + ".";
         String other = server.scaling().stream().filter(o -> o != s).map(o -> Text.percent(o.share()) + " heavy: "
                 + ratioText(o.ratio())).reduce((a, b) -> a + "; " + b).map(t -> " Other mixes: " + t + ".").orElse("");
-        String measured = headline + " Rates are steps of a ladder, so the ratio's range is the ladder's "
+        String measured = headline + " No capacity for heavy requests in these files, so decided on the "
+                + "sustainable rates. Rates are steps of a ladder, so the ratio's range is the ladder's "
                 + "resolution, not a confidence interval; the claim holds when processes-2 sustained a rate above "
                 + "the one processes-1 failed at (more than one ladder step)." + other;
         return Claim.tested(CLUSTER, headline, measured, new Claim.Test("processes-2 / processes-1 sustainable "

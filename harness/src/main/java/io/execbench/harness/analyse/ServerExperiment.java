@@ -16,7 +16,8 @@ import java.util.TreeSet;
 /**
  * A server under load ({@code server/*.json}): per configuration and heavy-request share, the highest sustainable
  * offered rate; one rate every model ran, where the cheap route's p99 shows what heavy requests do to cheap ones
- * (the blocking probe); the event loop's lag; processes scaling; the ab cross-check. Pure.
+ * (the blocking probe); the event loop's lag; each configuration's capacity for heavy requests
+ * ({@link ServerCapacity}); processes scaling; the ab cross-check. Pure.
  *
  * <p>Rules, stated in the report as here. A step is <b>sustainable</b> when the server completed at least
  * {@value #ACHIEVED_SHARE} of the offered rate, errors and timeouts stayed within {@value #ERROR_SHARE} of the
@@ -31,14 +32,15 @@ import java.util.TreeSet;
  * @param shares   every heavy share measured, ascending
  * @param shared   the shared rate and how it was chosen
  * @param probes   per configuration and heavy share: the cheap route at the shared rate
- * @param scaling  processes N=2 over N=1, per heavy share where both ran
+ * @param scaling  processes N=2 over N=1 by sustainable rate, per heavy share where both ran
+ * @param capacity each configuration's capacity for heavy requests, and processes-N over processes-1 by it
  * @param ab       the ab cross-check, when the run has one
  * @param logs     the steps' interval logs that could be read, by name
  * @param warnings files left out, one sentence each
  */
 public record ServerExperiment(List<Config> configs, List<Double> shares, SharedRate shared, List<Probe> probes,
-                               List<Scaling> scaling, Optional<AbCheck> ab, ServerReadings.ServerLogs logs,
-                               List<String> warnings) {
+                               List<Scaling> scaling, ServerCapacity capacity, Optional<AbCheck> ab,
+                               ServerReadings.ServerLogs logs, List<String> warnings) {
 
     public static final double ACHIEVED_SHARE = 0.95;
     public static final double ERROR_SHARE = 0.001;
@@ -175,7 +177,7 @@ public record ServerExperiment(List<Config> configs, List<Double> shares, Shared
         List<String> warnings = new ArrayList<>(readings.warnings());
         warnings.addAll(logs.warnings());
         return new ServerExperiment(configs, List.copyOf(shares), shared, probes, scaling(configs, shares),
-                readings.ab(), logs, warnings);
+                ServerCapacity.of(configs), readings.ab(), logs, warnings);
     }
 
     private static Config config(ServerRun run) {

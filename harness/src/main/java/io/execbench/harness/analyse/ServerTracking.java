@@ -17,12 +17,17 @@ import java.util.Map;
  * {@code io.execbench.server.Load.cheapP99} for every sustainable step (params {@code model} = the label,
  * {@code heavyShare}, {@code offeredPerSec}; {@code us/op}, lower is better; raw data the per-interval p99s) and
  * {@code io.execbench.server.Load.sustainable} per heavy share (params {@code model}, {@code heavyShare};
- * {@code ops/s}, one request one op, higher is better; one value, no interval).
+ * {@code ops/s}, one request one op, higher is better; one value, no interval), and
+ * {@code io.execbench.server.Load.heavyCapacity} per configuration with a capacity (params {@code model}; {@code ops/s},
+ * higher is better): the capacity as the report gives it ({@link ServerCapacity}: the mean of the steady intervals,
+ * with its 99.9% half-width), raw data those intervals, so that compare sees the same repeated values (the first
+ * round trip's intervals under-count by construction and would only add noise).
  */
 public final class ServerTracking {
 
     public static final String CHEAP_P99 = "io.execbench.server.Load.cheapP99";
     public static final String SUSTAINABLE = "io.execbench.server.Load.sustainable";
+    public static final String HEAVY_CAPACITY = "io.execbench.server.Load.heavyCapacity";
 
     private ServerTracking() {
     }
@@ -55,6 +60,14 @@ public final class ServerTracking {
                                     Map.of(), List.of(List.of(rate)), List.of())));
                 }
             }
+        }
+        for (ServerCapacity.Setup setup : server.capacity().setups()) {
+            Ratio.Side side = setup.side();
+            List<Double> raw = setup.steady().isEmpty() ? List.of(side.value()) : setup.steady();
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("model", setup.label());
+            tracked.add(result(firstIndex + tracked.size(), HEAVY_CAPACITY, "thrpt", params, new Metric(side.value(),
+                    side.halfWidth(), interval(side), "ops/s", Map.of(), List.of(raw), List.of())));
         }
         return tracked;
     }

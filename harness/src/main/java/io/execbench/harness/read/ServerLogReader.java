@@ -57,12 +57,15 @@ public final class ServerLogReader {
                 notes.add(text(file, note, "notes[" + notes.size() + "]"));
             }
         }
+        JsonNode capacityNode = root.path("capacity");
+        ServerRun.Capacity capacity = capacityNode.isMissingNode() || capacityNode.isNull() ? null
+                : capacity(file, capacityNode);
         return new ServerRun(file, name(file, root, "model"), label, poolSize,
                 (int) whole(file, root, "processes", "", 1, MAX_CPUS), kernel(file, root),
                 whole(file, root, "heavyWorkUnits", "", 0, Long.MAX_VALUE),
                 number(file, root, "heavyMs", "", 86_400_000), (int) whole(file, root, "connections", "", 1, 1_000_000),
                 cpus(file, root, "serverCpus"), cpus(file, root, "generatorCpus"), bool(file, root, "pinned", ""),
-                positive(file, root, "p99BoundMs", "", 86_400_000), steps, notes);
+                positive(file, root, "p99BoundMs", "", 86_400_000), steps, notes, capacity);
     }
 
     /** Reads the ab cross-check; an unavailable one has only its reason. */
@@ -148,21 +151,44 @@ public final class ServerLogReader {
         if (!node.isObject()) {
             throw new RunReadException(file, where + " must be an object");
         }
-        List<Double> intervals = new ArrayList<>();
-        JsonNode values = node.path("intervalP99Us");
-        if (!values.isMissingNode() && !values.isNull()) {
-            for (JsonNode value : array(file, node, "intervalP99Us", where, MAX_INTERVALS)) {
-                if (!value.isNumber() || !Double.isFinite(value.doubleValue()) || value.doubleValue() < 0) {
-                    throw new RunReadException(file, where + ".intervalP99Us[" + intervals.size()
-                            + "] must be a number of microseconds, at least 0");
-                }
-                intervals.add(value.doubleValue());
-            }
-        }
+        List<Double> intervals = finiteArray(file, node, "intervalP99Us", where, "a number of microseconds");
         return new ServerRun.Route(whole(file, node, "count", where, 0, Long.MAX_VALUE), micros(file, node, "meanUs",
                 where), micros(file, node, "p50Us", where), micros(file, node, "p90Us", where),
                 micros(file, node, "p99Us", where), micros(file, node, "p999Us", where),
                 micros(file, node, "maxUs", where), intervals);
+    }
+
+    private static ServerRun.Capacity capacity(Path file, JsonNode node) throws RunReadException {
+        String where = "capacity";
+        if (!node.isObject()) {
+            throw new RunReadException(file, where + " must be an object or null");
+        }
+        return new ServerRun.Capacity(number(file, node, "heavyShare", where, 1),
+                (int) whole(file, node, "connections", where, 1, 1_000_000),
+                number(file, node, "requestsPerSec", where, Double.MAX_VALUE),
+                number(file, node, "measuredMs", where, 86_400_000),
+                whole(file, node, "completed", where, 0, Long.MAX_VALUE),
+                whole(file, node, "errors", where, 0, Long.MAX_VALUE),
+                whole(file, node, "timeouts", where, 0, Long.MAX_VALUE),
+                finiteArray(file, node, "intervalPerSec", where, "a number of requests per second"));
+    }
+
+    /** An optional array of finite numbers, each at least 0; missing or null reads as empty. */
+    private static List<Double> finiteArray(Path file, JsonNode node, String field, String where, String what)
+            throws RunReadException {
+        List<Double> out = new ArrayList<>();
+        JsonNode values = node.path(field);
+        if (values.isMissingNode() || values.isNull()) {
+            return out;
+        }
+        for (JsonNode value : array(file, node, field, where, MAX_INTERVALS)) {
+            if (!value.isNumber() || !Double.isFinite(value.doubleValue()) || value.doubleValue() < 0) {
+                throw new RunReadException(file, prefix(where) + field + "[" + out.size() + "] must be " + what
+                        + ", at least 0");
+            }
+            out.add(value.doubleValue());
+        }
+        return out;
     }
 
     private static ServerRun.LoopLag loopLag(Path file, JsonNode node, String where) throws RunReadException {

@@ -26,11 +26,12 @@ import java.util.Map;
  * @param p99BoundMs     the p99 above which a step does not count as sustained, in ms
  * @param steps          in sweep order
  * @param notes          the runner's remarks, shown as they are (escaped)
+ * @param capacity       its capacity for heavy requests, or null where the file has none (older files)
  */
 public record ServerRun(Path file, String model, String label, Integer poolSize, int processes, String heavyKernel,
                         long heavyWorkUnits, double heavyMs, int connections, List<Integer> serverCpus,
                         List<Integer> generatorCpus, boolean pinned, double p99BoundMs, List<Step> steps,
-                        List<String> notes) {
+                        List<String> notes, Capacity capacity) {
 
     /** The cheap route's name in {@link Step#routes()}. */
     public static final String CHEAP = "cheap";
@@ -83,6 +84,29 @@ public record ServerRun(Path file, String model, String label, Integer poolSize,
 
         public Route {
             intervalP99Us = List.copyOf(intervalP99Us);
+        }
+    }
+
+    /**
+     * The configuration's capacity for CPU-heavy requests: a closed loop of {@code connections} keep-alive connections,
+     * each always with one request outstanding, heavy route only (what {@code ab -c<connections>} on the heavy route
+     * shows).
+     *
+     * @param heavyShare     the share of requests that were heavy (1 as written today)
+     * @param connections    the closed loop's connections
+     * @param requestsPerSec completed requests over the measured time, as the whole run counts them
+     * @param measuredMs     the measured time, from the end of warm-up to the last answer
+     * @param completed      requests answered
+     * @param errors         requests answered with an error or refused
+     * @param timeouts       requests never answered in time
+     * @param intervalPerSec the completion rate in each whole interval of the run: the repeated values behind an
+     *                       interval
+     */
+    public record Capacity(double heavyShare, int connections, double requestsPerSec, double measuredMs,
+                           long completed, long errors, long timeouts, List<Double> intervalPerSec) {
+
+        public Capacity {
+            intervalPerSec = List.copyOf(intervalPerSec);
         }
     }
 

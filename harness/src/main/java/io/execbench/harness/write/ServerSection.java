@@ -1,6 +1,7 @@
 package io.execbench.harness.write;
 
 import io.execbench.harness.analyse.Answers;
+import io.execbench.harness.analyse.ServerCapacity;
 import io.execbench.harness.analyse.ServerExperiment;
 import io.execbench.harness.analyse.Text;
 import io.execbench.harness.chart.ServerCharts;
@@ -24,8 +25,9 @@ import java.util.TreeSet;
 
 /**
  * The "Server under load" section: the answer first, then the latency against offered load, the percentile curves
- * at the shared rate, the sustainable throughput, the blocking probe, the loop's lag and the ab cross-check, each
- * with its table, then how it was measured. Lays out; every number and rule comes from {@link ServerExperiment}.
+ * at the shared rate, the sustainable throughput, the capacity for heavy requests, the blocking probe, the loop's lag
+ * and the ab cross-check, each with its table, then how it was measured. Lays out; every number and rule comes from
+ * {@link ServerExperiment}.
  */
 final class ServerSection {
 
@@ -38,6 +40,9 @@ final class ServerSection {
         List<String> notes = new ArrayList<>();
         Answers.server(server).map(a -> a.answered() ? a.answer() + " " + a.number() + "." : a.unanswered())
                 .ifPresent(notes::add);
+        server.capacity().processes().forEach(s -> notes.add("Processes, capacity for heavy requests: processes-"
+                + s.processes() + " completes " + Text.estimate(s.many().perSec()) + " heavy requests/s, processes-1 "
+                + Text.estimate(s.one().perSec()) + ": " + Text.estimate(s.ratio()) + " x (99.9%)."));
         server.scaling().forEach(s -> notes.add("Processes at " + percent(s.share()) + " heavy: processes-2 sustains "
                 + s.two().sustainableText() + ", processes-1 " + s.one().sustainableText() + "; "
                 + Numbers.estimate(s.ratio(), 1, "") + " x, a range from the ladder's steps, not a confidence "
@@ -49,6 +54,14 @@ final class ServerSection {
                 + "lies between it and the next rate. The shared rate, where models are compared: "
                 + (server.shared().present() ? ServerExperiment.rate(server.shared().perSec()) + " req/s, "
                         + server.shared().how() + "." : server.shared().how()));
+        if (!server.capacity().setups().isEmpty()) {
+            notes.add("Capacity for heavy requests: every connection always has one heavy request outstanding (a "
+                    + "closed loop, heavy route only), what ab -c on the heavy route shows. The capacity is the mean "
+                    + "of the whole " + ServerExperiment.rate(ServerCapacity.INTERVAL_MS) + " ms intervals that start at "
+                    + "least one round trip (connections / rate) after the warm-up, with the 99.9% interval of that "
+                    + "mean: in the first round trip only requests sent during the warm-up come back, and they are "
+                    + "not counted. The whole run's rate counts that round trip as measured time, so it is lower.");
+        }
         server.warnings().forEach(w -> notes.add("Left out: " + w));
         List<Figure> figures = new ArrayList<>();
         for (int i = 0; i < server.shares().size(); i++) {
@@ -59,6 +72,9 @@ final class ServerSection {
                     percentileTable(server)));
         }
         figures.add(new Figure("", false, sustainableTable(server)));
+        if (!server.capacity().setups().isEmpty()) {
+            figures.add(new Figure("", false, capacityTable(server.capacity())));
+        }
         if (charts.probe() != null) {
             figures.add(new Figure(charts.probe(), false, probeTable(server)));
             figures.add(new Figure("", false, lagTable(server)));
@@ -161,6 +177,25 @@ final class ServerSection {
             rows.add(new TableRow("result", cells));
         }
         return new Table(headers, rows);
+    }
+
+    private static Table capacityTable(ServerCapacity capacity) {
+        List<TableRow> rows = new ArrayList<>();
+        for (ServerCapacity.Setup setup : capacity.setups()) {
+            ServerRun.Capacity measured = setup.measured();
+            rows.add(new TableRow("result", Tables.row(Tables.text(setup.label()), Tables.estimate(setup.perSec()),
+                    setup.overEventLoop() == null ? Tables.text(setup.config().run().model().equals("eventLoop")
+                            ? "1 (the reference)" : "-") : Tables.estimate(setup.overEventLoop()),
+                    Tables.number(measured.requestsPerSec()),
+                    Tables.text(setup.steady().size() + " of " + measured.intervalPerSec().size()),
+                    Tables.count(measured.errors() + measured.timeouts()))));
+        }
+        List<Integer> connections = capacity.setups().stream().map(s -> s.measured().connections()).distinct()
+                .toList();
+        return new Table(List.of("Capacity for heavy requests (closed loop, " + (connections.size() == 1
+                        ? connections.getFirst() + " connections" : "connections as each file says")
+                        + ", heavy route only)", "heavy requests/s [99.9% CI]", "relative to eventLoop [99.9% CI]",
+                "whole run (req/s)", "intervals used", "errors + timeouts"), rows);
     }
 
     private static Table probeTable(ServerExperiment server) {

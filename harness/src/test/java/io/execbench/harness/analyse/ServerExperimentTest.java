@@ -9,6 +9,7 @@ import io.execbench.harness.read.Run;
 import io.execbench.harness.read.RunReader;
 import io.execbench.harness.read.ServerReadings;
 import io.execbench.harness.read.ServerRun;
+import io.execbench.harness.stats.Ratio;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,8 +92,9 @@ class ServerExperimentTest {
         assertThat(blocks.measured()).contains("processes-2").contains("virtual");
         Claim cluster = claim(claims, ServerClaims.CLUSTER);
         assertThat(cluster.verdict()).isEqualTo(Claim.SUPPORTED);
-        assertThat(cluster.headline()).isEqualTo("At 10% heavy, processes-2 sustains 1500 req/s (between 1500 and "
-                + "2000), processes-1 750 req/s (between 750 and 1000): 2.000 [1.500, 2.667] x (the ladder's range).");
+        assertThat(cluster.headline()).isEqualTo("processes-2 completes 166.3 [159.2, 173.4] heavy requests/s, "
+                + "processes-1 88.57 [78.94, 98.20]: 1.877 [1.699, 2.075] x (99.9%, closed loop, 20 connections).");
+        assertThat(cluster.measured()).contains("By the sustainable-rate ladder at 10% heavy: 2.000 [1.500, 2.667] x");
     }
 
     @Test
@@ -129,8 +131,8 @@ class ServerExperimentTest {
         assertThat(ServerClaims.blocks(onlyOffload).verdict()).isEqualTo(Claim.UNTESTED);
         assertThat(ServerClaims.blocks(onlyOffload).headline()).startsWith("No eventLoop cheap-route latency");
         assertThat(ServerClaims.cluster(onlyOffload).verdict()).isEqualTo(Claim.UNTESTED);
-        assertThat(ServerClaims.cluster(onlyOffload).headline())
-                .isEqualTo("No processes-1 and processes-2 sweeps at 10% heavy that both sustained a rate.");
+        assertThat(ServerClaims.cluster(onlyOffload).headline()).isEqualTo("No processes-1 and processes-2 "
+                + "capacities for heavy requests, nor sweeps at 10% heavy that both sustained a rate.");
         assertThat(Claims.of(Experiments.none())).hasSize(10).extracting(Claim::verdict)
                 .containsOnly(Claim.UNTESTED);
     }
@@ -151,6 +153,103 @@ class ServerExperimentTest {
         assertThat(cluster.verdict()).isEqualTo(Claim.WITHIN_NOISE);
         assertThat(cluster.test().value().low()).isEqualTo(1.0);
         assertThat(cluster.test().value().high()).isEqualTo(4.0);
+    }
+
+    @Test
+    void theCapacityLeavesOutTheIntervalsOfTheFirstRoundTripAndIsTheMeanOfTheRest() {
+        // 20 connections at 100/s: a 200 ms round trip, so only the first 250 ms interval is left out
+        ServerRun.Capacity fast = capacity(84.79, 24, 100, 104, 96);
+        assertThat(ServerCapacity.leftOut(fast)).isEqualTo(1);
+        Ratio.Side side = ServerCapacity.side(fast);
+        assertThat(side).isEqualTo(Ratio.Side.ofSamples(new double[] {100, 104, 96}));
+        // at 40/s the round trip is 500 ms: the intervals starting at 0 and 250 ms are left out
+        assertThat(ServerCapacity.leftOut(capacity(30, 4, 30, 40, 40, 40))).isEqualTo(2);
+        // one steady interval: a value without an interval; none: the whole run's rate alone
+        assertThat(ServerCapacity.side(capacity(90, 10, 100)).estimate().hasInterval()).isFalse();
+        assertThat(ServerCapacity.side(capacity(90, 10, 100)).value()).isEqualTo(100);
+        assertThat(ServerCapacity.side(capacity(0, 0, 0))).isEqualTo(new Ratio.Side(0, Double.NaN, 1));
+        assertThat(ServerCapacity.side(capacity(12.5))).isEqualTo(new Ratio.Side(12.5, Double.NaN, 1));
+    }
+
+    @Test
+    void eachCapacityIsRelativeToEventLoopsAndProcessesScaleAgainstOne() {
+        ServerExperiment server = of(
+                withCapacity(run("eventLoop", "eventLoop", 1, step(0.01, 500, 500, 300)), 84.79, 24, 100, 100, 104),
+                withCapacity(run("virtual", "virtual", 1, step(0.01, 500, 500, 300)), 166.3, 144, 176, 184, 176),
+                withCapacity(run("processes-1", "processes", 1, step(0.01, 500, 500, 300)), 72.93, 12, 88, 88, 92),
+                withCapacity(run("processes-2", "processes", 2, step(0.01, 500, 500, 300)), 158.86, 96, 184, 176, 172),
+                withCapacity(run("processes-4", "processes", 4, step(0.01, 500, 500, 300)), 160, 96, 180, 176, 176),
+                run("threadPool", "threadPool", 1, step(0.01, 500, 500, 300)));
+
+        ServerCapacity capacity = server.capacity();
+
+        assertThat(capacity.setups()).extracting(ServerCapacity.Setup::label).containsExactly("eventLoop", "virtual",
+                "processes-1", "processes-2", "processes-4");
+        ServerCapacity.Setup loop = capacity.setup("eventLoop").orElseThrow();
+        assertThat(loop.overEventLoop()).isNull();
+        assertThat(loop.steady()).containsExactly(100.0, 100.0, 104.0);
+        ServerCapacity.Setup virtual = capacity.setup("virtual").orElseThrow();
+        assertThat(virtual.overEventLoop()).isEqualTo(Ratio.of(virtual.side(), loop.side()));
+        assertThat(virtual.perSec().value()).isCloseTo(536 / 3.0, within(1e-9));
+        assertThat(capacity.processes()).extracting(ServerCapacity.Scaling::processes).containsExactly(2, 4);
+        ServerCapacity.Scaling two = capacity.scaling(2).orElseThrow();
+        assertThat(two.ratio()).isEqualTo(Ratio.of(Ratio.Side.ofSamples(new double[] {184, 176, 172}),
+                Ratio.Side.ofSamples(new double[] {88, 88, 92})));
+        assertThat(two.ratio().value()).isCloseTo(532 / 268.0, within(1e-12));
+        assertThat(capacity.setup("threadPool")).isEmpty();
+    }
+
+    @Test
+    void theClusterClaimIsSupportedWhenTwoProcessesCompleteClearlyMoreHeavyRequests() {
+        // the 2-CPU run of server-recorded: 73 and 159 heavy requests/s over the whole runs
+        Claim cluster = ServerClaims.cluster(processes(capacity(72.93, 12, 88, 88, 88),
+                capacity(158.86, 96, 184, 176, 172)));
+
+        assertThat(cluster.verdict()).isEqualTo(Claim.SUPPORTED);
+        assertThat(cluster.headline()).isEqualTo("processes-2 completes 177.3 [65.86, 288.8] heavy requests/s, "
+                + "processes-1 88.00 [88.00, 88.00]: 2.015 [1.075, 3.778] x (99.9%, closed loop, 20 connections).");
+        assertThat(cluster.test().figure()).isEqualTo("processes-2 / processes-1 heavy requests per second, closed "
+                + "loop (99.9%)");
+        assertThat(cluster.measured()).contains("after the first round trip");
+    }
+
+    @Test
+    void theClusterClaimIsNotSupportedWhenTwoProcessesCompleteClearlyFewer() {
+        Claim cluster = ServerClaims.cluster(processes(capacity(170, 20, 176, 180, 172, 176, 178),
+                capacity(80, 10, 84, 88, 80, 84, 86)));
+
+        assertThat(cluster.verdict()).isEqualTo(Claim.NOT_SUPPORTED);
+        assertThat(cluster.test().value().high()).isLessThan(1);
+    }
+
+    @Test
+    void theClusterClaimIsWithinNoiseWhenTheCapacitiesIntervalsOverlapOne() {
+        Claim cluster = ServerClaims.cluster(processes(capacity(90, 10, 88, 88, 96),
+                capacity(100, 10, 60, 140, 110)));
+
+        assertThat(cluster.verdict()).isEqualTo(Claim.WITHIN_NOISE);
+        assertThat(cluster.test().value().low()).isLessThan(1);
+        assertThat(cluster.test().value().high()).isGreaterThan(1);
+        // a single steady interval each: a ratio without an interval decides nothing
+        assertThat(ServerClaims.cluster(processes(capacity(70, 10, 88), capacity(150, 10, 176))).verdict())
+                .isEqualTo(Claim.WITHIN_NOISE);
+    }
+
+    @Test
+    void withoutBothCapacitiesTheClusterClaimFallsBackToTheLadder() {
+        ServerExperiment server = of(
+                withCapacity(run("processes-1", "processes", 1, step(0.1, 500, 500, 300), step(0.1, 1000, 600, 300)),
+                        72.93, 12, 88, 88, 88),
+                run("processes-2", "processes", 2, step(0.1, 500, 500, 300), step(0.1, 1000, 1000, 300),
+                        step(0.1, 2000, 1000, 300)));
+
+        Claim cluster = ServerClaims.cluster(server);
+
+        assertThat(cluster.verdict()).isEqualTo(Claim.WITHIN_NOISE);
+        assertThat(cluster.headline()).isEqualTo("At 10% heavy, processes-2 sustains 1000 req/s (between 1000 and "
+                + "2000), processes-1 500 req/s (between 500 and 1000): 2.000 [1.000, 4.000] x (the ladder's range).");
+        assertThat(cluster.measured()).contains("No capacity for heavy requests in these files");
+        assertThat(server.capacity().processes()).isEmpty();
     }
 
     @Test
@@ -204,7 +303,30 @@ class ServerExperimentTest {
 
     static ServerRun run(String label, String model, int processes, ServerRun.Step... steps) {
         return new ServerRun(Path.of(label + ".json"), model, label, null, processes, "alu", 1000, 10.0, 20,
-                List.of(), List.of(), false, 100.0, List.of(steps), List.of());
+                List.of(), List.of(), false, 100.0, List.of(steps), List.of(), null);
+    }
+
+    /** processes-1 and processes-2 with these capacities, each with one sustainable step. */
+    private static ServerExperiment processes(ServerRun.Capacity one, ServerRun.Capacity two) {
+        return of(withCapacity(run("processes-1", "processes", 1, step(0.01, 500, 500, 300)), one),
+                withCapacity(run("processes-2", "processes", 2, step(0.01, 500, 500, 300)), two));
+    }
+
+    /** A closed-loop capacity of 20 connections with this whole-run rate and these interval rates. */
+    static ServerRun.Capacity capacity(double requestsPerSec, double... intervalPerSec) {
+        List<Double> intervals = new ArrayList<>();
+        Arrays.stream(intervalPerSec).forEach(intervals::add);
+        return new ServerRun.Capacity(1.0, 20, requestsPerSec, 1100, (long) (requestsPerSec * 1.1), 0, 0, intervals);
+    }
+
+    static ServerRun withCapacity(ServerRun run, double requestsPerSec, double... intervalPerSec) {
+        return withCapacity(run, capacity(requestsPerSec, intervalPerSec));
+    }
+
+    static ServerRun withCapacity(ServerRun r, ServerRun.Capacity capacity) {
+        return new ServerRun(r.file(), r.model(), r.label(), r.poolSize(), r.processes(), r.heavyKernel(),
+                r.heavyWorkUnits(), r.heavyMs(), r.connections(), r.serverCpus(), r.generatorCpus(), r.pinned(),
+                r.p99BoundMs(), r.steps(), r.notes(), capacity);
     }
 
     /** A step whose cheap route has these per-interval p99s (its overall p99 their largest). */

@@ -45,6 +45,23 @@ class ServerTrackingTest {
     }
 
     @Test
+    void eachConfigurationsHeavyCapacityIsTrackedAsTheSteadyIntervalsMean() throws Exception {
+        List<BenchmarkResult> capacity = TrackedResults.of(RunReader.read(ReportResources.path("server"))).stream()
+                .filter(r -> r.benchmark().equals(ServerTracking.HEAVY_CAPACITY)).toList();
+
+        assertThat(capacity).hasSize(7).extracting(r -> r.params().get("model")).containsExactly("eventLoop",
+                "loopOffload-4", "loopOffload-2", "threadPool", "virtual", "processes-1", "processes-2");
+        BenchmarkResult one = capacity.get(5);
+        assertThat(one.params()).isEqualTo(Map.of("model", "processes-1"));
+        // server/processes-1.json: [8, 92, 84, 84, 92, 92, 84, 92]; the first interval is the warm-up's round trip
+        assertThat(one.primaryMetric().rawData()).containsExactly(List.of(92.0, 84.0, 84.0, 92.0, 92.0, 84.0, 92.0));
+        assertThat(one.primaryMetric().score()).isCloseTo(620 / 7.0, within(1e-9));
+        assertThat(one.primaryMetric().scoreError()).isPositive();
+        assertThat(one.primaryMetric().scoreUnit()).isEqualTo("ops/s");
+        assertThat(Direction.of(one.mode(), one.primaryMetric().scoreUnit())).isEqualTo(Direction.HIGHER_IS_BETTER);
+    }
+
+    @Test
     void aRunWithoutServerResultsTracksOnlyItsOwn() throws Exception {
         Run run = RunReader.read(ReportResources.path("startup"));
         assertThat(TrackedResults.of(run)).isEqualTo(run.results());

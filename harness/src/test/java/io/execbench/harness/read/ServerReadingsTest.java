@@ -27,6 +27,9 @@ class ServerReadingsTest {
                                          "intervalP99Us": [10900.0] } },
                   "loopLag": { "count": 1000, "p50Us": 60.0, "p99Us": 900.0, "p999Us": 10100.0, "maxUs": 10200.0 },
                   "hlog": "server-loopOffload-4-h1@1000.hlog" } ],
+              "capacity": { "heavyShare": 1.0, "connections": 20, "requestsPerSec": 158.86, "measuredMs": 1114.19,
+                            "completed": 177, "errors": 0, "timeouts": 0,
+                            "intervalPerSec": [96.0, 184.0, 176.0, 172.0] },
               "notes": ["generator and server share CPU 0-1"] }
             """;
 
@@ -58,7 +61,65 @@ class ServerReadingsTest {
         assertThat(step.routes()).containsOnlyKeys("cheap", "heavy");
         assertThat(step.loopLag()).isEqualTo(new ServerRun.LoopLag(1000, 60.0, 900.0, 10100.0, 10200.0));
         assertThat(step.hlog()).isEqualTo("server-loopOffload-4-h1@1000.hlog");
+        assertThat(sweep.capacity()).isEqualTo(new ServerRun.Capacity(1.0, 20, 158.86, 1114.19, 177, 0, 0,
+                List.of(96.0, 184.0, 176.0, 172.0)));
         assertThat(readings.ab()).isEmpty();
+    }
+
+    @Test
+    void anAbsentOrNullCapacityIsNoneAndAnEmptyIntervalListIsNoInterval() throws Exception {
+        String capacity = VALID.substring(VALID.indexOf("\"capacity\""), VALID.indexOf("\"notes\""));
+        Path absent = write("loopOffload-4.json", VALID.replace(capacity, ""));
+        assertThat(ServerLogReader.readRun(absent).capacity()).isNull();
+        Path nulled = write("loopOffload-4.json", VALID.replace(capacity, "\"capacity\": null, "));
+        assertThat(ServerLogReader.readRun(nulled).capacity()).isNull();
+        Path noIntervals = write("loopOffload-4.json", VALID.replace("[96.0, 184.0, 176.0, 172.0]", "null"));
+        assertThat(ServerLogReader.readRun(noIntervals).capacity().intervalPerSec()).isEmpty();
+    }
+
+    @Test
+    void aHostileCapacityIsRefusedNamingTheField() throws Exception {
+        String huge = "[" + "1.0, ".repeat(ServerLogReader.MAX_INTERVALS) + "1.0]";
+        String[][] cases = {
+                {VALID.replace("\"capacity\": {", "\"capacity\": [1], \"x\": {"), "capacity must be an object"},
+                {VALID.replace("\"capacity\": {", "\"capacity\": \"fast\", \"x\": {"),
+                        "capacity must be an object"},
+                {VALID.replace("\"heavyShare\": 1.0", "\"heavyShare\": 1.5"), "capacity.heavyShare must be"},
+                {VALID.replace("\"connections\": 20, \"requestsPerSec\"", "\"connections\": 0, \"requestsPerSec\""),
+                        "capacity.connections must be a whole number from 1"},
+                {VALID.replace("\"connections\": 20, \"requestsPerSec\"", "\"connections\": \"20\", "
+                        + "\"requestsPerSec\""), "capacity.connections must be a whole number"},
+                {VALID.replace("\"requestsPerSec\": 158.86", "\"requestsPerSec\": \"NaN\""),
+                        "capacity.requestsPerSec must be a finite number"},
+                {VALID.replace("\"requestsPerSec\": 158.86", "\"requestsPerSec\": -158.86"),
+                        "capacity.requestsPerSec must be a finite number from 0"},
+                {VALID.replace("\"requestsPerSec\": 158.86", "\"requestsPerSec\": 1e400"),
+                        "capacity.requestsPerSec"},
+                {VALID.replace("\"measuredMs\": 1114.19", "\"measuredMs\": \"Infinity\""),
+                        "capacity.measuredMs must be a finite number"},
+                {VALID.replace("\"completed\": 177", "\"completed\": 177.5"), "capacity.completed must be a whole"},
+                {VALID.replace("\"completed\": 177, \"errors\": 0", "\"completed\": 177, \"errors\": -1"),
+                        "capacity.errors must be a whole number from 0"},
+                {VALID.replace("\"completed\": 177, \"errors\": 0, \"timeouts\": 0",
+                        "\"completed\": 177, \"errors\": 0, \"timeouts\": true"), "capacity.timeouts must be a whole"},
+                {VALID.replace("[96.0, 184.0, 176.0, 172.0]", "[96.0, \"NaN\"]"),
+                        "capacity.intervalPerSec[1] must be a number of requests per second, at least 0"},
+                {VALID.replace("[96.0, 184.0, 176.0, 172.0]", "[96.0, 184.0, -1]"), "capacity.intervalPerSec[2]"},
+                {VALID.replace("[96.0, 184.0, 176.0, 172.0]", "{\"0\": 96.0}"),
+                        "capacity.intervalPerSec must be an array"},
+                {VALID.replace("[96.0, 184.0, 176.0, 172.0]", huge), "capacity.intervalPerSec holds 100001 entries, "
+                        + "more than 100000"},
+        };
+        for (String[] c : cases) {
+            Path bad = write("loopOffload-4.json", c[0]);
+
+            ServerReadings readings = ServerReadings.read(run);
+
+            assertThat(readings.runs()).as(c[1]).isEmpty();
+            assertThat(readings.warnings()).as(c[1]).singleElement().asString()
+                    .startsWith("server/loopOffload-4.json: ").contains(c[1]);
+            assertThatThrownBy(() -> ServerLogReader.readRun(bad)).as(c[1]).isInstanceOf(RunReadException.class);
+        }
     }
 
     @Test
