@@ -124,7 +124,7 @@ final class LoadSweep {
      * interval of the run, the repeated values a ratio's interval is computed from.
      */
     record Capacity(double heavyShare, int connections, double requestsPerSec, double measuredMs, long completed,
-                    long errors, long timeouts, List<Double> intervalPerSec) {
+                    long errors, long timeouts, List<Double> intervalPerSec, long intervalMs) {
     }
 
     /** One load step, as written to {@code server/<label>.json}. */
@@ -197,7 +197,7 @@ final class LoadSweep {
         log.accept(String.format(Locale.ROOT, "%s heavy capacity (closed loop, %d connections): %.0f/s",
                 setup.label(), spec.connections(), result.achievedPerSec()));
         return new Capacity(1.0, spec.connections(), result.achievedPerSec(), result.measuredNs() / 1e6,
-                result.completed(), result.errors(), result.timeouts(), perInterval);
+                result.completed(), result.errors(), result.timeouts(), perInterval, LoadGenerator.INTERVAL_MS);
     }
 
     private Step step(double share, double rate) throws IOException, InterruptedException {

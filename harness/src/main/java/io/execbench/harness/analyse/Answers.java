@@ -29,7 +29,7 @@ public final class Answers {
 
     /**
      * Which configuration keeps the cheap route's p99 lowest while heavy requests arrive: at the shared rate and 1%
-     * heavy, the lowest mean of per-interval p99s (those whose intervals overlap it named as within noise), and
+     * heavy, the lowest p99 (those whose 99.9% intervals overlap it named as within noise), and
      * eventLoop's over it with {@link io.execbench.harness.stats.Ratio}'s interval as the number.
      */
     public static Optional<Answer> server(ServerExperiment server) {

@@ -17,7 +17,7 @@ import java.util.Optional;
  * counted request completes; then the rate is steady. The file's {@code requestsPerSec} divides by a measured time
  * that includes that round trip, so it is low by {@code roundTrip / measuredMs} (18% for a 1-second run at 88/s and 20
  * connections), more for slower configurations. The capacity is therefore the mean of the <b>steady intervals</b>:
- * the whole {@value #INTERVAL_MS} ms intervals of {@code intervalPerSec} that start at least one round trip after the
+ * the whole intervals of {@code intervalPerSec} ({@code intervalMs} long) that start at least one round trip after the
  * warm-up, the round trip taken as connections over the highest interval rate. Its interval is the 99.9% Student-t
  * interval of that mean ({@link Ratio.Side#ofSamples}), and every ratio of capacities is {@link Ratio#of}. A single
  * steady interval is a value without an interval; with none, the file's {@code requestsPerSec} stands alone.
@@ -26,9 +26,6 @@ import java.util.Optional;
  * @param processes processes-N over processes-1, one per N above 1 present, ascending N
  */
 public record ServerCapacity(List<Setup> setups, List<Scaling> processes) {
-
-    /** The length of one interval of {@code intervalPerSec} (results contract), in ms. */
-    public static final double INTERVAL_MS = 250;
 
     public ServerCapacity {
         setups = List.copyOf(setups);
@@ -112,7 +109,7 @@ public record ServerCapacity(List<Setup> setups, List<Scaling> processes) {
         }
         double roundTripMs = capacity.connections() * 1000.0 / highest;
         int left = 0;
-        while (left < rates.size() && left * INTERVAL_MS < roundTripMs) {
+        while (left < rates.size() && left * capacity.intervalMs() < roundTripMs) {
             left++;
         }
         return left;

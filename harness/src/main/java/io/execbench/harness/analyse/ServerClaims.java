@@ -28,8 +28,9 @@ final class ServerClaims {
     }
 
     /**
-     * At the shared rate and 1% heavy, two conditions, each a test: (a) eventLoop's cheap p99 (the mean of its
-     * per-interval p99s, 99.9% interval) over half the heavy request's time lies above 1: a cheap request that
+     * At the shared rate and 1% heavy, two conditions, each a test: (a) eventLoop's cheap p99 (the step's p99 with
+     * its 99.9% order-statistic interval, {@link ServerExperiment#side}) over half the heavy request's time lies
+     * above 1: a cheap request that
      * arrives while a heavy one runs waits for the rest of it, on average half, so a p99 that reaches half a heavy
      * request is the loop's doing (the full time is reached only when heavy requests queue); (b) eventLoop's cheap
      * p99 over each offloading model's ({@link Ratio}) lies above 1 for all of them. The claim is decided on the
@@ -80,7 +81,7 @@ final class ServerClaims {
                 + String.join("; ", ratios) + ". Decided on the weaker of: the p99 above half a heavy request "
                 + "(what a cheap request waits, on average, behind one), and above every offloading model "
                 + "(loopOffload, threadPool, virtual); processes are shown, not tested, since each process may run a "
-                + "loop of its own. p99 here is the mean of the per-interval p99s.";
+                + "loop of its own. A p99 here is the step's, with its 99.9% distribution-free interval.";
         return new Claim(BLOCKS, headline, measured, decisive.verdict(), decisive);
     }
 
@@ -120,8 +121,8 @@ final class ServerClaims {
                 .findFirst().map(l -> " By the sustainable-rate ladder at 10% heavy: " + ratioText(l.ratio()) + ".")
                 .orElse("");
         String measured = headline + " Capacity: every connection always has one heavy request outstanding, heavy "
-                + "requests only; the mean of the whole " + ServerExperiment.rate(ServerCapacity.INTERVAL_MS) + " ms "
-                + "intervals after the first round trip, with the 99.9% interval of that mean." + others + ladder;
+                + "requests only; the mean of the whole intervals after the first round trip, with the 99.9% interval "
+                + "of that mean." + others + ladder;
         return Claim.tested(CLUSTER, headline, measured, new Claim.Test("processes-2 / processes-1 heavy requests "
                 + "per second, closed loop (99.9%)", s.ratio(), Claim.Bound.ABOVE, 1));
     }

@@ -123,7 +123,7 @@ public record ServerExperiment(List<Config> configs, List<Double> shares, Shared
      * The cheap route of one configuration at the shared rate and one heavy share.
      *
      * @param point       the step, or null when the configuration did not run that rate at that share
-     * @param cheapP99Us  the mean of the cheap route's per-interval p99 with its 99.9% interval, or null
+     * @param cheapP99Us  the cheap route's p99 with its 99.9% interval ({@link #side}), or null
      * @param eventLoopOver eventLoop's cheap p99 over this one's ({@link Ratio}), or null
      */
     public record Probe(Config config, double share, Point point, Estimate cheapP99Us, Estimate eventLoopOver) {
@@ -269,7 +269,17 @@ public record ServerExperiment(List<Config> configs, List<Double> shares, Shared
     }
 
     /** The cheap route's per-interval p99s as repeated values; the overall p99 alone when none were written. */
+    /**
+     * A step's cheap (or heavy) p99 as one side of a ratio: the step's own p99 with its 99.9% order-statistic
+     * interval, the wider half taken as the half-width, over all its requests; in files written before that interval,
+     * the mean of the per-interval p99s (a poor stand-in at low rates, where an interval holds one heavy request or
+     * none).
+     */
     static Ratio.Side side(ServerRun.Route route) {
+        if (route.hasP99Interval()) {
+            double halfWidth = Math.max(route.p99Us() - route.p99LowUs(), route.p99HighUs() - route.p99Us());
+            return new Ratio.Side(route.p99Us(), Math.max(0, halfWidth), route.count());
+        }
         return route.intervalP99Us().isEmpty() ? new Ratio.Side(route.p99Us(), Double.NaN, 1)
                 : Ratio.Side.ofSamples(route.intervalP99Us().stream().mapToDouble(Double::doubleValue).toArray());
     }

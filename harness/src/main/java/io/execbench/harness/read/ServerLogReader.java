@@ -152,10 +152,14 @@ public final class ServerLogReader {
             throw new RunReadException(file, where + " must be an object");
         }
         List<Double> intervals = finiteArray(file, node, "intervalP99Us", where, "a number of microseconds");
+        // The p99's interval is optional (files written before it have none), but both ends or neither.
+        boolean interval = node.has("p99LowUs") || node.has("p99HighUs");
         return new ServerRun.Route(whole(file, node, "count", where, 0, Long.MAX_VALUE), micros(file, node, "meanUs",
                 where), micros(file, node, "p50Us", where), micros(file, node, "p90Us", where),
                 micros(file, node, "p99Us", where), micros(file, node, "p999Us", where),
-                micros(file, node, "maxUs", where), intervals);
+                micros(file, node, "maxUs", where), intervals,
+                interval ? micros(file, node, "p99LowUs", where) : Double.NaN,
+                interval ? micros(file, node, "p99HighUs", where) : Double.NaN);
     }
 
     private static ServerRun.Capacity capacity(Path file, JsonNode node) throws RunReadException {
@@ -170,7 +174,9 @@ public final class ServerLogReader {
                 whole(file, node, "completed", where, 0, Long.MAX_VALUE),
                 whole(file, node, "errors", where, 0, Long.MAX_VALUE),
                 whole(file, node, "timeouts", where, 0, Long.MAX_VALUE),
-                finiteArray(file, node, "intervalPerSec", where, "a number of requests per second"));
+                finiteArray(file, node, "intervalPerSec", where, "a number of requests per second"),
+                node.has("intervalMs") ? positive(file, node, "intervalMs", where, 86_400_000)
+                        : ServerRun.Capacity.DEFAULT_INTERVAL_MS);
     }
 
     /** An optional array of finite numbers, each at least 0; missing or null reads as empty. */

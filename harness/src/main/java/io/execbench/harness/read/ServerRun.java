@@ -80,10 +80,21 @@ public record ServerRun(Path file, String model, String label, Integer poolSize,
      * @param intervalP99Us the route's p99 in each measured interval: the repeated values behind an interval
      */
     public record Route(long count, double meanUs, double p50Us, double p90Us, double p99Us, double p999Us,
-                       double maxUs, List<Double> intervalP99Us) {
+                       double maxUs, List<Double> intervalP99Us, double p99LowUs, double p99HighUs) {
 
         public Route {
             intervalP99Us = List.copyOf(intervalP99Us);
+        }
+
+        /** A route without the p99's order-statistic interval (files written before it). */
+        public Route(long count, double meanUs, double p50Us, double p90Us, double p99Us, double p999Us,
+                     double maxUs, List<Double> intervalP99Us) {
+            this(count, meanUs, p50Us, p90Us, p99Us, p999Us, maxUs, intervalP99Us, Double.NaN, Double.NaN);
+        }
+
+        /** Whether the file gave the p99's 99.9% interval ({@code p99LowUs} to {@code p99HighUs}). */
+        public boolean hasP99Interval() {
+            return Double.isFinite(p99LowUs) && Double.isFinite(p99HighUs) && p99LowUs <= p99HighUs;
         }
     }
 
@@ -103,10 +114,21 @@ public record ServerRun(Path file, String model, String label, Integer poolSize,
      *                       interval
      */
     public record Capacity(double heavyShare, int connections, double requestsPerSec, double measuredMs,
-                           long completed, long errors, long timeouts, List<Double> intervalPerSec) {
+                           long completed, long errors, long timeouts, List<Double> intervalPerSec,
+                           double intervalMs) {
+
+        /** The interval length of files that do not say it: the generator's first, 250 ms. */
+        public static final double DEFAULT_INTERVAL_MS = 250;
 
         public Capacity {
             intervalPerSec = List.copyOf(intervalPerSec);
+        }
+
+        /** A capacity whose intervals are {@link #DEFAULT_INTERVAL_MS} long. */
+        public Capacity(double heavyShare, int connections, double requestsPerSec, double measuredMs,
+                        long completed, long errors, long timeouts, List<Double> intervalPerSec) {
+            this(heavyShare, connections, requestsPerSec, measuredMs, completed, errors, timeouts, intervalPerSec,
+                    DEFAULT_INTERVAL_MS);
         }
     }
 

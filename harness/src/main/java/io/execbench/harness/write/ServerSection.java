@@ -57,7 +57,8 @@ final class ServerSection {
         if (!server.capacity().setups().isEmpty()) {
             notes.add("Capacity for heavy requests: every connection always has one heavy request outstanding (a "
                     + "closed loop, heavy route only), what ab -c on the heavy route shows. The capacity is the mean "
-                    + "of the whole " + ServerExperiment.rate(ServerCapacity.INTERVAL_MS) + " ms intervals that start at "
+                    + "of the whole intervals (" + ServerExperiment.rate(server.capacity().setups().getFirst().config()
+                    .run().capacity().intervalMs()) + " ms) that start at "
                     + "least one round trip (connections / rate) after the warm-up, with the 99.9% interval of that "
                     + "mean: in the first round trip only requests sent during the warm-up come back, and they are "
                     + "not counted. The whole run's rate counts that round trip as measured time, so it is lower.");
@@ -217,7 +218,7 @@ final class ServerSection {
                     probe.eventLoopOver() == null ? Tables.text("-") : Tables.estimate(probe.eventLoopOver()),
                     Tables.text(probe.point().sustainable() ? "yes" : "no: " + probe.point().failure()))));
         }
-        return new Table(List.of("model", "heavy", "cheap p99, mean of intervals (ms) [99.9% CI]",
+        return new Table(List.of("model", "heavy", "cheap p99 (ms) [99.9% CI]",
                 "cheap p99, whole step (ms)", "eventLoop / model [99.9% CI]", "sustainable"), rows);
     }
 

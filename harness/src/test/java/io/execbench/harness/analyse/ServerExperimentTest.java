@@ -343,4 +343,18 @@ class ServerExperimentTest {
         return new ServerRun.Step(s.heavyShare(), s.offeredPerSec(), s.achievedPerSec(), s.measuredMs(), completed,
                 errors, timeouts, s.generatorCpuMs(), s.routes(), s.loopLag(), s.hlog());
     }
+
+    @Test
+    void aStepsP99IntervalIsItsOrderStatisticsWhereTheFileGivesThem() {
+        ServerRun.Route withInterval = new ServerRun.Route(4_000, 300, 200, 400, 10_000, 11_000, 12_000,
+                List.of(1.0, 20_000.0), 9_000, 10_500);
+        ServerRun.Route without = new ServerRun.Route(4_000, 300, 200, 400, 10_000, 11_000, 12_000,
+                List.of(8_000.0, 12_000.0));
+
+        // The wider half of the interval around the step's own p99, over every request of the step.
+        assertThat(ServerExperiment.side(withInterval)).isEqualTo(new Ratio.Side(10_000, 1_000, 4_000));
+        // Files without it: the per-interval p99s as repeated values.
+        assertThat(ServerExperiment.side(without).value()).isEqualTo(10_000);
+        assertThat(ServerExperiment.side(without).samples()).isEqualTo(2);
+    }
 }

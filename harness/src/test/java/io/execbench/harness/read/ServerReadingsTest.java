@@ -123,6 +123,32 @@ class ServerReadingsTest {
     }
 
     @Test
+    void aP99IntervalIsReadWhenBothEndsAreThereAndRefusedHalfGiven() throws Exception {
+        String withInterval = VALID.replace("\"p99Us\": 80.2,", "\"p99Us\": 80.2, \"p99LowUs\": 70.5, \"p99HighUs\": 95.0,")
+                .replace("\"intervalPerSec\": [96.0, 184.0, 176.0, 172.0] }",
+                        "\"intervalPerSec\": [96.0, 184.0, 176.0, 172.0], \"intervalMs\": 100 }");
+        write("loopOffload-4.json", withInterval);
+
+        ServerRun sweep = ServerReadings.read(run).runs().getFirst();
+
+        ServerRun.Route cheap = sweep.steps().getFirst().cheap();
+        assertThat(cheap.hasP99Interval()).isTrue();
+        assertThat(cheap.p99LowUs()).isEqualTo(70.5);
+        assertThat(cheap.p99HighUs()).isEqualTo(95.0);
+        assertThat(sweep.steps().getFirst().routes().get("heavy").hasP99Interval()).isFalse();
+        assertThat(sweep.capacity().intervalMs()).isEqualTo(100);
+
+        for (String[] c : new String[][] {
+                {VALID.replace("\"p99Us\": 80.2,", "\"p99Us\": 80.2, \"p99LowUs\": 70.5,"), "p99HighUs"},
+                {VALID.replace("\"p99Us\": 80.2,", "\"p99Us\": 80.2, \"p99LowUs\": -1, \"p99HighUs\": 95.0,"),
+                        "p99LowUs"},
+                {withInterval.replace("\"intervalMs\": 100", "\"intervalMs\": 0"), "capacity.intervalMs"}}) {
+            write("loopOffload-4.json", c[0]);
+            assertThat(ServerReadings.read(run).warnings()).as(c[1]).singleElement().asString().contains(c[1]);
+        }
+    }
+
+    @Test
     void theFixtureHasSevenConfigurationsAndAnAbCheck() {
         ServerReadings readings = ServerReadings.read(ReportResources.path("server"));
 
