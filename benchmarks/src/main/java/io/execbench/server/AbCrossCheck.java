@@ -17,7 +17,8 @@ import java.util.Map;
  * closed-loop mode at those settings, which should agree on requests/s and mean time per request; and without
  * {@code -k}, the note's exact command (a new connection per request), shown for what it costs. Then the generator's
  * open loop at ab's throughput: ab's percentiles beside the corrected ones at the same rate are the coordinated
- * omission difference, measured.
+ * omission difference, measured. The keep-alive comparison again on the heavy route ({@link #heavy}), where the
+ * server sets the pace and the two must agree.
  *
  * <p>Written to {@code server/ab.json}; without ab on the PATH, {@code {"available": false, "reason": ...}}.
  */
@@ -25,6 +26,8 @@ final class AbCrossCheck {
 
     static final int REQUESTS = 1_000;
     static final int CONCURRENCY = 20;
+    /** Heavy requests of the heavy-route comparison: about two seconds of one event loop's work. */
+    static final int HEAVY_REQUESTS = 200;
     private static final Duration AB_TIMEOUT = Duration.ofSeconds(60);
     private static final List<Double> OPEN_PERCENTILES = List.of(50.0, 90.0, 99.0, 99.9, 100.0);
 
@@ -48,6 +51,7 @@ final class AbCrossCheck {
         check.put("ab", abFields(ab));
         ApacheBench.run(port, "/cheap", REQUESTS, CONCURRENCY, false, AB_TIMEOUT).result()
                 .ifPresent(plain -> check.put("abNoKeepAlive", abFields(plain)));
+        heavy(port, generatorCpus).ifPresent(heavy -> check.put("heavy", heavy));
 
         LoadSpec closedSpec = LoadSpec.openLoop(port, ab.requestsPerSec(), AB_TIMEOUT.toMillis())
                 .closedLoop().withConnections(CONCURRENCY).withMaxRequests(REQUESTS).withCpus(generatorCpus);
@@ -72,6 +76,30 @@ final class AbCrossCheck {
         openFields.put("percentilesMs", percentiles);
         check.put("openLoop", openFields);
         return check;
+    }
+
+    /**
+     * The same comparison on the heavy route, where the server, not the client, sets the pace: on the cheap route
+     * twenty connections to one event loop measure how fast each client can send (ab is one thread too), on the heavy
+     * one both must report the server's capacity and twenty requests' worth of queueing as the mean.
+     */
+    private static java.util.Optional<Map<String, Object>> heavy(int port, List<Integer> generatorCpus)
+            throws InterruptedException {
+        ApacheBench.Outcome outcome = ApacheBench.run(port, "/heavy", HEAVY_REQUESTS, CONCURRENCY, true, AB_TIMEOUT);
+        if (outcome.result().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        LoadResult closed = LoadGenerator.run(LoadSpec.openLoop(port, 1, AB_TIMEOUT.toMillis()).closedLoop()
+                .withConnections(CONCURRENCY).withHeavyShare(1.0).withMaxRequests(HEAVY_REQUESTS)
+                .withCpus(generatorCpus));
+        Map<String, Object> heavy = new LinkedHashMap<>();
+        heavy.put("requests", HEAVY_REQUESTS);
+        heavy.put("ab", abFields(outcome.result().get()));
+        Map<String, Object> closedFields = new LinkedHashMap<>();
+        closedFields.put("requestsPerSec", closed.achievedPerSec());
+        closedFields.put("meanMs", closed.meanMs("heavy"));
+        heavy.put("closedLoop", closedFields);
+        return java.util.Optional.of(heavy);
     }
 
     private static Map<String, Object> abFields(AbResult ab) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collection;
 import io.execbench.runner.AutoParams;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
@@ -23,6 +24,11 @@ class IpcBenchmarkSmokeTest {
     static void shareTheJmhLock() {
         System.setProperty("jmh.ignoreLock", "true"); // other builds may be running JMH on this machine
         System.setProperty(AutoParams.PROFILE_PROPERTY, "test"); // SteadyWarmup's budget: milliseconds
+    }
+
+    @AfterAll
+    static void noProfile() {
+        System.clearProperty(AutoParams.PROFILE_PROPERTY); // the other test classes of this JVM see none
     }
 
     private static Collection<RunResult> run(String method, String param, String... values) throws Exception {

@@ -37,6 +37,7 @@ class MemoryFootprintBenchmarkSmokeTest {
     @AfterAll
     static void noLog() {
         System.clearProperty(MemoryLog.DIR_PROPERTY);
+        System.clearProperty(AutoParams.PROFILE_PROPERTY);
     }
 
     @Test

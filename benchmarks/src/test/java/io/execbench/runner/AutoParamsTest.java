@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -33,8 +34,9 @@ class AutoParamsTest {
         }
     }
 
+    @BeforeEach
     @AfterEach
-    void clearProfile() {
+    void clearProfile() { // another test class of this JVM may have left one set
         System.clearProperty(AutoParams.PROFILE_PROPERTY);
     }
 

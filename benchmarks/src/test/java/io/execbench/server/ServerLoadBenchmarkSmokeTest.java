@@ -39,6 +39,7 @@ class ServerLoadBenchmarkSmokeTest {
     @AfterAll
     static void noLogs() {
         System.clearProperty(ServerLog.DIR_PROPERTY);
+        System.clearProperty(AutoParams.PROFILE_PROPERTY);
         System.clearProperty(IntervalLog.DIR_PROPERTY);
     }
 

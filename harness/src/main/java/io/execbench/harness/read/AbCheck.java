@@ -14,7 +14,17 @@ import java.util.Map;
  * @param percentilesMs in each, percentile (as written, e.g. {@code "99.9"}) to milliseconds, ascending by percentile
  */
 public record AbCheck(Path file, boolean available, String reason, String label, long requests, int concurrency,
-                      Ab ab, ClosedLoop closedLoop, OpenLoop openLoop) {
+                      Ab ab, ClosedLoop closedLoop, OpenLoop openLoop, Ab noKeepAlive, Heavy heavy) {
+
+    /** A check without the optional parts (ab without keep-alive, the heavy route). */
+    public AbCheck(Path file, boolean available, String reason, String label, long requests, int concurrency,
+                   Ab ab, ClosedLoop closedLoop, OpenLoop openLoop) {
+        this(file, available, reason, label, requests, concurrency, ab, closedLoop, openLoop, null, null);
+    }
+
+    /** The keep-alive comparison on the heavy route, where the server sets the pace: {@code requests} of them. */
+    public record Heavy(long requests, Ab ab, ClosedLoop closedLoop) {
+    }
 
     /** ab's own figures: its "Requests per second", "Time per request" (mean, and mean across all), failures. */
     public record Ab(double requestsPerSec, double meanMs, double meanAcrossMs, long failed, long non2xx,

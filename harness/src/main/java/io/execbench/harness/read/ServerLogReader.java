@@ -91,7 +91,29 @@ public final class ServerLogReader {
                         number(file, closed, "meanMs", "closedLoop", 86_400_000)),
                 new AbCheck.OpenLoop(number(file, open, "offeredPerSec", "openLoop", Double.MAX_VALUE),
                         number(file, open, "achievedPerSec", "openLoop", Double.MAX_VALUE),
-                        percentiles(file, open, "openLoop")));
+                        percentiles(file, open, "openLoop")),
+                present(root, "abNoKeepAlive") ? ab(file, object(file, root, "abNoKeepAlive", ""), "abNoKeepAlive")
+                        : null,
+                present(root, "heavy") ? heavy(file, object(file, root, "heavy", "")) : null);
+    }
+
+    private static boolean present(JsonNode node, String field) {
+        return !node.path(field).isMissingNode() && !node.path(field).isNull();
+    }
+
+    private static AbCheck.Ab ab(Path file, JsonNode ab, String where) throws RunReadException {
+        return new AbCheck.Ab(number(file, ab, "requestsPerSec", where, Double.MAX_VALUE),
+                number(file, ab, "meanMs", where, 86_400_000), number(file, ab, "meanAcrossMs", where, 86_400_000),
+                whole(file, ab, "failed", where, 0, Long.MAX_VALUE), whole(file, ab, "non2xx", where, 0, Long.MAX_VALUE),
+                percentiles(file, ab, where));
+    }
+
+    private static AbCheck.Heavy heavy(Path file, JsonNode heavy) throws RunReadException {
+        JsonNode closed = object(file, heavy, "closedLoop", "heavy");
+        return new AbCheck.Heavy(whole(file, heavy, "requests", "heavy", 1, Integer.MAX_VALUE),
+                ab(file, object(file, heavy, "ab", "heavy"), "heavy.ab"),
+                new AbCheck.ClosedLoop(number(file, closed, "requestsPerSec", "heavy.closedLoop", Double.MAX_VALUE),
+                        number(file, closed, "meanMs", "heavy.closedLoop", 86_400_000)));
     }
 
     private static JsonNode root(Path file, String what) throws RunReadException {

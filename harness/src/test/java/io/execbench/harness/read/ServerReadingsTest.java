@@ -237,6 +237,9 @@ class ServerReadingsTest {
                 {ab.replace("\"label\": \"eventLoop\"", "\"label\": \"a b\""), "label must be 1 to 64"},
                 {ab.replace("\"available\": true", "\"available\": \"true\""), "available must be true or false"},
                 {ab.replace("\"concurrency\": 20", "\"concurrency\": 0"), "concurrency must be a whole number"},
+                {withHeavy(ab).replace("\"requests\": 200", "\"requests\": 0"), "heavy.requests must be"},
+                {withHeavy(ab).replace("\"meanMs\": 230.5", "\"meanMs\": \"slow\""), "heavy.ab.meanMs must be"},
+                {withHeavy(ab).replace("\"heavy\": {", "\"heavy\": [], \"x\": {"), "heavy must be an object"},
         };
         for (String[] c : cases) {
             write("ab.json", c[0]);
@@ -245,6 +248,29 @@ class ServerReadingsTest {
             assertThat(readings.warnings()).as(c[1]).singleElement().asString()
                     .startsWith("server/ab.json: ").contains(c[1]);
         }
+    }
+
+    @Test
+    void theHeavyRouteAndTheNoKeepAliveRunAreReadWhenThere() throws Exception {
+        String ab = Files.readString(ReportResources.path("server/server/ab.json"));
+        write("ab.json", withHeavy(ab));
+
+        AbCheck check = ServerReadings.read(run).ab().orElseThrow();
+
+        assertThat(check.heavy().requests()).isEqualTo(200);
+        assertThat(check.heavy().ab().meanMs()).isEqualTo(230.5);
+        assertThat(check.heavy().closedLoop().requestsPerSec()).isEqualTo(88.0);
+        assertThat(check.noKeepAlive().requestsPerSec()).isEqualTo(9321.9);
+        write("ab.json", ab);
+        assertThat(ServerReadings.read(run).ab().orElseThrow().heavy()).isNull();
+    }
+
+    private static String withHeavy(String ab) {
+        String abFields = "{ \"requestsPerSec\": %s, \"meanMs\": %s, \"meanAcrossMs\": 2.6, \"failed\": 0, "
+                + "\"non2xx\": 0, \"percentilesMs\": { \"50\": 220, \"99\": 260, \"100\": 270 } }";
+        return ab.replaceFirst("\\{", "{ \"heavy\": { \"requests\": 200, \"ab\": " + abFields.formatted("86.8", "230.5")
+                + ", \"closedLoop\": { \"requestsPerSec\": 88.0, \"meanMs\": 226.0 } }, \"abNoKeepAlive\": "
+                + abFields.formatted("9321.9", "2.145") + ",");
     }
 
     @Test

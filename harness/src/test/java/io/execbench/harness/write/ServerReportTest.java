@@ -66,7 +66,7 @@ class ServerReportTest {
                 "Cheap requests at 1500 req/s and 1% heavy: latency by percentile",
                 "The blocking probe: cheap p99 at 1500 req/s", "sustainable at 10% heavy (req/s)",
                 "3000 req/s (between 3000 and 5000)", "event loop lag at the shared rate",
-                "ab -n 1000 -c 20 against eventLoop", "-2.2%", "+2.4%", "open loop at 8399 req/s (ms)",
+                "ab -k -n 1000 -c 20 against eventLoop", "-2.2%", "+2.4%", "open loop at 8399 req/s (ms)",
                 "no interval log: latency/server-threadPool-h1@1500.hlog is absent or unreadable",
                 "SO_REUSEPORT", "Node&#39;s cluster module", "not run: the sweep stopped at 1000 req/s");
         assertThat(section.split("<figure><svg", -1)).hasSize(6); // 3 load charts, percentiles, probe
