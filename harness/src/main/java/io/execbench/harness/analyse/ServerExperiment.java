@@ -240,12 +240,19 @@ public record ServerExperiment(List<Config> configs, List<Double> shares, Shared
                         + " heavy, so there is no shared rate below it.");
             }
             Double rate = common.floor(loopRate / 2 * (1 + 1e-9));
-            return rate == null ? new SharedRate(Double.NaN, "No rate every configuration ran at "
-                    + share(SHARED_MIX) + " heavy is at most half eventLoop's sustainable "
-                    + rate(loopRate) + " req/s.")
-                    : new SharedRate(rate, "the highest offered rate every configuration ran at "
-                            + share(SHARED_MIX) + " heavy that is at most half eventLoop's sustainable "
-                            + rate(loopRate) + " req/s");
+            if (rate == null) {
+                // A single-rate profile (smoke) has no step below half of eventLoop's rate: the highest common rate
+                // eventLoop sustained still compares the models, said as such.
+                Double sustained = common.floor(loopRate * (1 + 1e-9));
+                return sustained == null ? new SharedRate(Double.NaN, "No rate every configuration ran at "
+                        + share(SHARED_MIX) + " heavy is at most eventLoop's sustainable " + rate(loopRate) + " req/s.")
+                        : new SharedRate(sustained, "the highest offered rate every configuration ran at "
+                                + share(SHARED_MIX) + " heavy; none was at most half eventLoop's sustainable "
+                                + rate(loopRate) + " req/s (a sweep of one step, as in the smoke profile)");
+            }
+            return new SharedRate(rate, "the highest offered rate every configuration ran at "
+                    + share(SHARED_MIX) + " heavy that is at most half eventLoop's sustainable "
+                    + rate(loopRate) + " req/s");
         }
         common.removeIf(rate -> mixes.stream().anyMatch(m -> !m.at(rate).orElseThrow().sustainable()));
         return common.isEmpty() ? new SharedRate(Double.NaN, "No eventLoop in this run, and no rate at which every "

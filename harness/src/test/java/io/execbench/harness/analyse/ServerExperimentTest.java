@@ -124,6 +124,18 @@ class ServerExperimentTest {
     }
 
     @Test
+    void aSweepOfOneStepSharesItsRateThoughItIsNotBelowHalfOfEventLoops() {
+        // The smoke profile: one step at 1,000 req/s per configuration.
+        ServerExperiment server = of(
+                run("eventLoop", "eventLoop", 1, step(0.01, 1000, 1000, 9000, 11000)),
+                run("virtual", "virtual", 1, step(0.01, 1000, 1000, 900, 1100)));
+
+        assertThat(server.shared().perSec()).isEqualTo(1000);
+        assertThat(server.shared().how()).contains("none was at most half eventLoop's sustainable 1000 req/s");
+        assertThat(server.probe("virtual", 0.01).orElseThrow().cheapP99Us()).isNotNull();
+    }
+
+    @Test
     void theServerClaimsCannotBeTestedWithoutTheirModels() {
         assertThat(ServerClaims.blocks(ServerExperiment.none()).headline())
                 .isEqualTo("No server experiment in this run.");
