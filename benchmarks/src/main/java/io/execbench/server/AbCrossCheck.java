@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The cross-check against a tool nobody here wrote, as the Node material measures: {@code ab -n1000 -c20} on the
@@ -83,11 +84,11 @@ final class AbCrossCheck {
      * twenty connections to one event loop measure how fast each client can send (ab is one thread too), on the heavy
      * one both must report the server's capacity and twenty requests' worth of queueing as the mean.
      */
-    private static java.util.Optional<Map<String, Object>> heavy(int port, List<Integer> generatorCpus)
+    private static Optional<Map<String, Object>> heavy(int port, List<Integer> generatorCpus)
             throws InterruptedException {
         ApacheBench.Outcome outcome = ApacheBench.run(port, "/heavy", HEAVY_REQUESTS, CONCURRENCY, true, AB_TIMEOUT);
         if (outcome.result().isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         LoadResult closed = LoadGenerator.run(LoadSpec.openLoop(port, 1, AB_TIMEOUT.toMillis()).closedLoop()
                 .withConnections(CONCURRENCY).withHeavyShare(1.0).withMaxRequests(HEAVY_REQUESTS)
@@ -99,7 +100,7 @@ final class AbCrossCheck {
         closedFields.put("requestsPerSec", closed.achievedPerSec());
         closedFields.put("meanMs", closed.meanMs("heavy"));
         heavy.put("closedLoop", closedFields);
-        return java.util.Optional.of(heavy);
+        return Optional.of(heavy);
     }
 
     private static Map<String, Object> abFields(AbResult ab) {

@@ -2,6 +2,7 @@ package io.execbench.server;
 
 import io.execbench.latency.IntervalLog;
 import io.execbench.loadgen.Interval;
+import io.execbench.loadgen.KeepAliveClient;
 import io.execbench.loadgen.LoadGenerator;
 import io.execbench.loadgen.LoadLog;
 import io.execbench.loadgen.LoadResult;
@@ -75,11 +76,6 @@ final class LoadSweep {
                 case QUICK -> new Plan(shares, 250, 1_000, 8, 0, 2_000);
                 case FULL -> new Plan(List.of(0.0, 0.01, 0.1), 500, 3_000, 11, 0, 5_000);
             };
-        }
-
-        /** The longest one step can take: warm-up, measurement, the generator's timeout, a drain. */
-        long stepBoundMs() {
-            return warmupMs + measureMs + LoadSpec.DEFAULT_TIMEOUT_MS + DRAIN_LIMIT_MS;
         }
     }
 

@@ -1,5 +1,7 @@
 package io.execbench.server;
 
+import io.execbench.loadgen.KeepAliveClient;
+import io.execbench.loadgen.LoadSpec;
 import io.execbench.runner.AutoParams;
 import io.execbench.runner.Profile;
 import io.execbench.topology.Affinity;
@@ -100,8 +102,8 @@ public class ServerLoadBenchmark implements AutoParams {
                         line -> System.out.println("execbench server: " + line));
                 List<LoadSweep.Step> steps = sweep.run();
                 LoadSweep.Capacity capacity = sweep.capacity();
-                ServerLog.write(new ServerLog.Sweep(setup, heavyUnits, heavyMs(steps), 20, serverCpus,
-                        generatorCpus, !generatorCpus.isEmpty(), steps, capacity, notes));
+                ServerLog.write(new ServerLog.Sweep(setup, heavyUnits, heavyMs(steps), LoadSpec.DEFAULT_CONNECTIONS,
+                        serverCpus, generatorCpus, !generatorCpus.isEmpty(), steps, capacity, notes));
                 if (setup.label().equals("eventLoop")) {
                     Map<String, Object> check = AbCrossCheck.run(setup.label(), running.port(), generatorCpus);
                     ServerLog.writeAb(check);
