@@ -184,6 +184,12 @@ final class JmhExecutor implements AutoCloseable {
      * (another class path) never maps an archive written for other options (the JVM would reject it and write a new
      * one at every exit). Only when the class path is all jars ({@link #archivable}): the main job's shaded jar.
      */
+    static List<String> classArchive(Path tempDir, List<String> forkOptions) {
+        String key = Integer.toHexString(String.join("\n", forkOptions).hashCode());
+        return List.of("-XX:SharedArchiveFile=" + tempDir.resolve("forks-" + key + ".jsa"),
+                "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off"); // its notes on skipped classes are not failures
+    }
+
     /**
      * Whether a class path can go into a dynamic archive: only jars. With a folder of classes on it (the project's
      * own tests, an IDE) the JVM refuses to write the archive at exit and the fork exits with status 1.
@@ -198,12 +204,6 @@ final class JmhExecutor implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    static List<String> classArchive(Path tempDir, List<String> forkOptions) {
-        String key = Integer.toHexString(String.join("\n", forkOptions).hashCode());
-        return List.of("-XX:SharedArchiveFile=" + tempDir.resolve("forks-" + key + ".jsa"),
-                "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off"); // its notes on skipped classes are not failures
     }
 
     /** From JMH's console output, the lines that explain a failure; the tail of the output if none is marked. */

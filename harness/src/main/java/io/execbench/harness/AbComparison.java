@@ -122,7 +122,7 @@ public final class AbComparison {
         }
         workloadRunnerArgs = List.of("--workload=" + className, "--workload-path=" + path,
                 "--workload-sizes=" + (sizes == null ? "" : sizes));
-        // The runner's own names for them (io.execbench.workload.UserWorkload); JMH splits its JVM options on spaces.
+        // The runner's own names for them (io.execbench.workload.UserWorkload); ForkRunner quotes them for JMH.
         workloadJvmArgs = List.of("-Dexecbench.workload.class=" + className, "-Dexecbench.workload.path=" + path);
         return this;
     }
@@ -153,7 +153,12 @@ public final class AbComparison {
                         + " %d to %d paired rounds (seed %d)%s; results in %s", plan.benchmarks().size(), profile,
                 rule.minRounds(), rule.maxRounds(), budget.seed(),
                 canary ? "" : "; no per-iteration canary (one build lacks it)", partial));
-        ForkRunner forkRunner = new ForkRunner(java, plan.budget(), forks, canary, workloadJvmArgs);
+        ForkRunner forkRunner;
+        try {
+            forkRunner = new ForkRunner(java, plan.budget(), forks, canary, workloadJvmArgs);
+        } catch (IllegalArgumentException e) {
+            throw new AbException(e.getMessage());
+        }
         AbSession session = new AbSession(baseline, candidate, forkRunner, settings, rule, budget.timeBudget(),
                 budget.seed(), System::nanoTime, progress);
         AbMode.Pinning pinning = mode == AbMode.INTERLEAVED ? null : AbMode.Pinning.detect();

@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Runs one benchmark of one build as exactly one JMH fork: {@code java -cp <build> org.openjdk.jmh.Main} in a child
@@ -51,6 +49,7 @@ public final class ForkRunner implements AbSession.Forks {
      * @param scratch a private folder for JSON output, logs and the forks' temporary files
      * @param canary  whether to add the per-iteration canary profiler (only when both builds have it)
      * @param jvmArgs options of every fork's benchmark JVM, e.g. a user's workload's {@code -Dexecbench.workload.*}
+     * @throws IllegalArgumentException when an option cannot reach a fork ({@link #jmhOptionList})
      */
     public ForkRunner(Path java, Plan.Budget budget, Path scratch, boolean canary, List<String> jvmArgs) {
         this.java = java;
@@ -58,6 +57,16 @@ public final class ForkRunner implements AbSession.Forks {
         this.scratch = scratch;
         this.canary = canary;
         this.forkJvmArgs = List.copyOf(jvmArgs);
+        jmhOptionList(baseOptions()); // before the first round, not in it
+    }
+
+    /** The options every fork gets: the runner's flags, a private temporary folder, the latency folder, the user's. */
+    private List<String> baseOptions() {
+        List<String> options = new ArrayList<>(FORK_FLAGS);
+        options.add("-Djava.io.tmpdir=" + scratch);
+        options.add("-Dexecbench.latency.dir=" + scratch.resolve("latency"));
+        options.addAll(forkJvmArgs);
+        return options;
     }
 
     @Override
@@ -84,7 +93,13 @@ public final class ForkRunner implements AbSession.Forks {
     /** Starts one fork of {@code key} in {@code build}, writing {@link #json} and {@link #log} of {@code name}. */
     Process start(Build build, BenchmarkKey key, String name, Extras extras) throws IOException {
         Files.deleteIfExists(json(name));
-        return new ProcessBuilder(command(build, key, json(name), extras)).redirectErrorStream(true)
+        List<String> command;
+        try {
+            command = command(build, key, json(name), extras);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log(name).toFile()).start();
     }
 
@@ -123,9 +138,8 @@ public final class ForkRunner implements AbSession.Forks {
     List<String> command(Build build, BenchmarkKey key, Path json, Extras extras) {
         String classpath = build.classpathArgument() + (extras.classpathTail() == null ? ""
                 : File.pathSeparator + extras.classpathTail());
-        String jvmArgs = String.join(" ", FORK_FLAGS) + " -Djava.io.tmpdir=" + scratch + " -Dexecbench.latency.dir="
-                + scratch.resolve("latency") + Stream.concat(forkJvmArgs.stream(), extras.jvmArgs().stream())
-                .map(arg -> " " + arg).collect(Collectors.joining());
+        List<String> forkOptions = baseOptions();
+        forkOptions.addAll(extras.jvmArgs());
         List<String> command = new ArrayList<>(extras.prefix());
         command.add(java.toString());
         command.addAll(extras.hostArgs());
@@ -134,7 +148,7 @@ public final class ForkRunner implements AbSession.Forks {
                 "-wi", String.valueOf(budget.warmupIterations()), "-w", budget.warmupTimeMs() + "ms",
                 "-i", String.valueOf(budget.measurementIterations()), "-r", budget.measurementTimeMs() + "ms",
                 "-foe", "true", "-rf", "json", "-rff", json.toString(),
-                "-jvmArgsAppend", jvmArgs));
+                "-jvmArgsAppend", jmhOptionList(forkOptions)));
         if (canary) {
             command.addAll(List.of("-prof", Build.CANARY_PROFILER));
         }
@@ -145,6 +159,25 @@ public final class ForkRunner implements AbSession.Forks {
             command.addAll(List.of("-p", param.getKey() + "=" + param.getValue()));
         }
         return command;
+    }
+
+    /**
+     * JVM options as one {@code -jvmArgsAppend} value. JMH splits that value on spaces outside double quotes and drops
+     * the quotes, with no escape character: each option is quoted, so a folder with spaces in its name (the project's,
+     * a user's workload) stays one option, and an option holding a double quote cannot be passed at all.
+     *
+     * @throws IllegalArgumentException naming the option, when it holds a double quote
+     */
+    static String jmhOptionList(List<String> options) {
+        StringBuilder value = new StringBuilder();
+        for (String option : options) {
+            if (option.indexOf('"') >= 0) {
+                throw new IllegalArgumentException("cannot hand " + option + " to a JMH fork: JMH's -jvmArgsAppend"
+                        + " has no way to pass a double quote (rename the folder that holds one)");
+            }
+            value.append(value.isEmpty() ? "" : " ").append('"').append(option).append('"');
+        }
+        return value.toString();
     }
 
     /** A bound on a hung fork: far beyond the budget and a JVM start on a loaded machine. */
