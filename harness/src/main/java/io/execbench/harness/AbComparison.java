@@ -41,7 +41,7 @@ public final class AbComparison {
      * The session's budget.
      *
      * @param maxRounds  paired rounds at most (a warm-up round comes first, unpaired)
-     * @param timeBudget no round starts after this long
+     * @param timeBudget no pair starts after this long
      * @param seed       the shuffles' seed
      */
     public record Settings(int maxRounds, Duration timeBudget, long seed) {
@@ -56,7 +56,9 @@ public final class AbComparison {
             int minutes = switch (profile) {
                 case "smoke" -> 15;
                 case "full" -> 180;
-                default -> 35;
+                // quick: room for the 8 rounds a verdict needs on KernelBenchmark and ScalingBenchmark together here
+                // (about 5 min a round on 2 vCPUs), and at most 3 times a quick main job, whatever is compared
+                default -> 50;
             };
             return new Settings(maxRounds != null ? maxRounds : rounds,
                     Duration.ofMinutes(timeBudgetMinutes != null ? timeBudgetMinutes : minutes), seed);

@@ -144,15 +144,24 @@ public final class AbSession {
             if (running.isEmpty()) {
                 break;
             }
-            if (round > 0 && Duration.ofNanos(nanoClock.getAsLong() - start).compareTo(timeBudget) > 0) {
+            if (round > 0 && spent(start)) {
                 progress.accept("time budget of " + timeBudget.toMinutes() + " min spent after round " + (round - 1)
                         + ": " + running.size() + " benchmarks stay noisy with the interval they reached");
                 break;
             }
             List<Track> order = new ArrayList<>(running);
             Collections.shuffle(order, random);
+            int paired = 0;
             for (Track track : order) {
+                // Within a round too: a round of a whole suite is many minutes, so the session ends at most one pair
+                // past its budget. The pairs left out are a random set (the order is shuffled); a pair is a pair.
+                if (round > 0 && paired > 0 && spent(start)) {
+                    progress.accept("time budget of " + timeBudget.toMinutes() + " min spent in round " + round
+                            + ": " + (order.size() - paired) + " of its " + order.size() + " pairs not run");
+                    break;
+                }
                 runPair(track, round);
+                paired++;
             }
             if (round > 0) {
                 judge(tracks.values(), round);
@@ -160,6 +169,10 @@ public final class AbSession {
             progress.accept(line(round, tracks.values(), start));
         }
         return List.copyOf(tracks.values());
+    }
+
+    private boolean spent(long start) {
+        return Duration.ofNanos(nanoClock.getAsLong() - start).compareTo(timeBudget) > 0;
     }
 
     private void runPair(Track track, int round) throws InterruptedException {

@@ -114,4 +114,34 @@ class AbSessionTest {
         assertThat(track.comparison.verdict()).isEqualTo(Verdict.NOISY);
         assertThat(progress.getLast()).startsWith("time budget of 9 min spent after round 4");
     }
+
+    @Test
+    void aBudgetSpentWithinARoundLeavesTheRestOfThatRoundUnpairedSoAWholeSuiteEndsOnTime() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        List<String> calls = new ArrayList<>();
+        AbSession.Forks slowMachine = (build, key, name) -> {
+            calls.add(name);
+            clock.addAndGet(Duration.ofMinutes(1).toNanos());
+            return new AbSession.Outcome(result(key, 100), null);
+        };
+        List<BenchmarkKey> suite = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            suite.add(new BenchmarkKey("x.Suite.run", "avgt", Map.of("n", String.valueOf(i))));
+        }
+        List<String> progress = new ArrayList<>();
+        AbSession session = new AbSession(A, B, slowMachine, ComparisonSettings.DEFAULTS,
+                StoppingRule.of(ComparisonSettings.DEFAULTS, 20), Duration.ofMinutes(25), 1, clock::get,
+                progress::add);
+
+        List<AbSession.Track> tracks = session.run(suite);
+
+        // Round 0 takes 20 minutes (10 pairs of 2), round 1 starts at 20 and stops after the pair that passes 25.
+        assertThat(clock.get()).isLessThanOrEqualTo(Duration.ofMinutes(25 + 2).toNanos());
+        assertThat(calls).hasSize(2 * 10 + 2 * 3);
+        assertThat(tracks.stream().mapToInt(AbSession.Track::pairCount).sum()).isEqualTo(3);
+        assertThat(progress).anyMatch(line -> line.equals("time budget of 25 min spent in round 1: 7 of its 10"
+                + " pairs not run"));
+        assertThat(tracks).allMatch(track -> track.comparison == null
+                || track.comparison.verdict() == Verdict.NOISY);
+    }
 }
