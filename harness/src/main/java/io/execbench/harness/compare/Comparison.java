@@ -16,11 +16,12 @@ import java.util.Map;
  * @param noiseModel      which calibration set the thresholds ({@code none} or the calibration runs' range)
  * @param machineDrift    how much the machine itself changed between the runs (their canaries)
  * @param benchmarks      one verdict per benchmark, in name order
+ * @param test            the significance test, as {@code verdict.json} names it
  * @param method          how the verdicts were reached, one sentence for summaries (tests, thresholds, intervals)
  */
 public record Comparison(String currentId, String baselineId, String baselineChoice, String notComparable,
                          ComparisonSettings settings, String noiseModel, MachineDrift machineDrift,
-                         List<BenchmarkComparison> benchmarks, String method) {
+                         List<BenchmarkComparison> benchmarks, String test, String method) {
 
     public Comparison {
         benchmarks = List.copyOf(benchmarks);
@@ -31,7 +32,7 @@ public record Comparison(String currentId, String baselineId, String baselineCho
                       ComparisonSettings settings, String noiseModel, MachineDrift machineDrift,
                       List<BenchmarkComparison> benchmarks) {
         this(currentId, baselineId, baselineChoice, notComparable, settings, noiseModel, machineDrift, benchmarks,
-                String.format(Locale.ROOT, "Thresholds: at least %.1f%% or the benchmark's calibrated noise floor"
+                "Mann-Whitney U, two-sided, over per-iteration scores of all forks", String.format(Locale.ROOT, "Thresholds: at least %.1f%% or the benchmark's calibrated noise floor"
                                 + " (%s); Mann-Whitney U at alpha %s; %.0f%% bootstrap intervals on the ratio of"
                                 + " medians.", settings.minEffect() * 100, noiseModel, settings.alpha(),
                         settings.confidence() * 100));

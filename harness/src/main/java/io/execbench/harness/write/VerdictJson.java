@@ -38,7 +38,7 @@ public final class VerdictJson {
         root.put("comparable", comparison.notComparable() == null);
         root.put("notComparableReason", comparison.notComparable());
         root.put("regression", !comparison.regressions().isEmpty());
-        settings(root.putObject("settings"), comparison.settings(), comparison.noiseModel());
+        settings(root.putObject("settings"), comparison);
         machineDrift(root.putObject("machineDrift"), comparison.machineDrift());
         ObjectNode counts = root.putObject("counts");
         comparison.counts().forEach((verdict, count) -> counts.put(verdict.label(), count));
@@ -51,15 +51,16 @@ public final class VerdictJson {
         }
     }
 
-    private static void settings(ObjectNode node, ComparisonSettings settings, String noiseModel) {
-        node.put("test", "Mann-Whitney U, two-sided, over per-iteration scores of all forks");
+    private static void settings(ObjectNode node, Comparison comparison) {
+        ComparisonSettings settings = comparison.settings();
+        node.put("test", comparison.test());
         node.put("alpha", settings.alpha());
         node.put("minEffect", settings.minEffect());
         node.put("confidence", settings.confidence());
         node.put("bootstrapResamples", settings.resamples());
         node.put("percentileResamples", settings.percentileResamples());
         node.put("seed", settings.seed());
-        node.put("noiseModel", noiseModel);
+        node.put("noiseModel", comparison.noiseModel());
     }
 
     private static void machineDrift(ObjectNode node, MachineDrift drift) {

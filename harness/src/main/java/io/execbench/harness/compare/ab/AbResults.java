@@ -50,14 +50,19 @@ public final class AbResults {
     public static Comparison comparison(String id, Build a, Build b, List<AbSession.Track> tracks, int rounds,
                                  ComparisonSettings settings) {
         List<BenchmarkComparison> benchmarks = tracks.stream().map(track -> benchmark(track, settings)).toList();
-        String drift = "A/B in one sitting: " + rounds + " interleaved rounds, each pairing one fork of each build run"
-                + " back to back, so the machine's drift cancels within each pair";
+        long duets = tracks.stream().filter(track -> track.mode.equals("duet")).count();
+        String drift = "A/B in one sitting: " + rounds + " rounds, each pairing "
+                + (duets == 0 ? "one fork of each build run back to back"
+                : duets == tracks.size() ? "two duets of the builds (run at once, CPUs swapped)"
+                : "one fork of each build run back to back (or two duets of them, run at once with the CPUs swapped)")
+                + ", so the machine's drift cancels within each pair";
         String method = String.format(Locale.ROOT, "Thresholds: at least %.1f%%; Wilcoxon signed-rank test on the"
                         + " pairs' log-ratios at alpha %s; Hodges-Lehmann ratio with its %.0f%% distribution-free"
                         + " interval.", settings.minEffect() * 100, settings.alpha(), (1 - settings.alpha()) * 100);
         return new Comparison(id + " (B: " + b.ref() + ")", a.ref() + " (A, " + shortCommit(a) + ")",
                 "A/B, paired rounds in one sitting", null, settings, "none (paired in one sitting)",
-                new MachineDrift(List.of(), 0, drift, false), benchmarks, method);
+                new MachineDrift(List.of(), 0, drift, false), benchmarks,
+                "Wilcoxon signed-rank, two-sided, on the paired rounds' log-ratios", method);
     }
 
     private static BenchmarkComparison benchmark(AbSession.Track track, ComparisonSettings settings) {

@@ -2,11 +2,17 @@ package io.execbench.harness.compare.ab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.execbench.harness.compare.BenchmarkKey;
+import io.execbench.harness.compare.Comparison;
 import io.execbench.harness.compare.ComparisonSettings;
 import io.execbench.harness.compare.PairedComparator;
 import io.execbench.harness.compare.PairedComparison;
 import io.execbench.harness.compare.Verdict;
 import io.execbench.harness.stats.Direction;
+import io.execbench.harness.write.VerdictJson;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AbResultsTest {
@@ -24,4 +30,22 @@ class AbResultsTest {
         assertThat(rounds).isGreaterThan(logRatios.length);
     }
 
+    @Test
+    void theVerdictFilesNameThePairedTestAndTheDuetsWhereThereWereAny() {
+        Build a = new Build("A", "main", "a".repeat(40), List.of(Path.of("a")));
+        Build b = new Build("B", "working tree", "b".repeat(40), List.of(Path.of("b")));
+        AbSession.Track interleaved = new AbSession.Track(new BenchmarkKey("x.Scaling.run", "thrpt", Map.of()),
+                "interleaved");
+        AbSession.Track duet = new AbSession.Track(new BenchmarkKey("x.Kernel.run", "avgt", Map.of()), "duet");
+
+        Comparison mixed = AbResults.comparison("id", a, b, List.of(interleaved, duet), 8,
+                ComparisonSettings.DEFAULTS);
+        Comparison interleavedOnly = AbResults.comparison("id", a, b, List.of(interleaved), 8,
+                ComparisonSettings.DEFAULTS);
+
+        assertThat(VerdictJson.render(mixed)).contains("\"test\" : \"Wilcoxon signed-rank, two-sided, on the paired"
+                + " rounds' log-ratios\"").doesNotContain("Mann-Whitney");
+        assertThat(mixed.machineDrift().describe()).contains("8 rounds", "two duets");
+        assertThat(interleavedOnly.machineDrift().describe()).contains("back to back").doesNotContain("duet");
+    }
 }
