@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
                 "working tree and of REF in interleaved rounds (one fork each per round, order shuffled), pairs",
                 "the two forks of each round, and judges each benchmark by the Wilcoxon signed-rank test and the",
                 "Hodges-Lehmann ratio with its interval, stopping each once decided. Writes results/ab/<id>/ with",
-                "ab.json (the pairs), verdict.json, verdict-junit.xml and verdict.md, and the forks' JMH output.",
+                "ab.json (the pairs), verdict.json, verdict-junit.xml and verdict.md, and the forks' JMH output;",
+                "then its page, reports/ab/<id>/index.html, and reports/index.html again, listing it.",
                 "Exit codes: 0 compared; 4 a benchmark regressed and --fail-on-regression is set; 2 bad",
                 "arguments, a ref that does not resolve or build; 1 other errors."})
 final class AbCommand implements Callable<Integer> {

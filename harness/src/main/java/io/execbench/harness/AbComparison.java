@@ -33,7 +33,8 @@ import java.util.function.Consumer;
 /**
  * An A/B comparison from start to end, reading like its steps: build the baseline, list what the candidate plans,
  * run interleaved rounds, judge, write. Results go to {@code <results>/ab/<id>.partial/} while it runs (the forks'
- * JMH JSON and logs in {@code forks/}) and the folder is renamed to {@code <id>/} when the verdict files are written.
+ * JMH JSON and logs in {@code forks/}) and the folder is renamed to {@code <id>/} when the verdict files are written;
+ * then its page is written to {@code <reports>/ab/<id>/index.html} and the reports' index rewritten to list it.
  */
 public final class AbComparison {
 
@@ -198,7 +199,21 @@ public final class AbComparison {
                         + " interval lies beyond %.1f%%.", profile, rule.maxRounds(), settings.alpha(),
                 settings.minEffect() * 100);
         Path page = ReportWriter.write(AbReport.page(id, comparison, method), reportsDir);
+        refreshIndex();
         return new Outcome(comparison, done, page);
+    }
+
+    /**
+     * Rewrites the reports' index so that it lists this comparison (the A/B job runs no {@code report}). The verdict
+     * files and the page are written by then: an index that cannot be rewritten is a warning, never a lost verdict.
+     */
+    private void refreshIndex() {
+        try {
+            ReportsIndex.write(resultsDir, reportsDir, progress);
+        } catch (IOException e) {
+            progress.accept("warning: " + reportsDir.resolve(ReportWriter.INDEX_HTML) + " not rewritten: "
+                    + e.getMessage());
+        }
     }
 
     private static String abbreviate(Build build) {

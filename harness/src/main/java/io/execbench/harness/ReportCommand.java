@@ -6,24 +6,18 @@ import io.execbench.harness.analyse.ResultGroup;
 import io.execbench.harness.analyse.ResultGrouping;
 import io.execbench.harness.analyse.RunSummary;
 import io.execbench.harness.chart.ReportCharts;
-import io.execbench.harness.compare.NoiseModel;
-import io.execbench.harness.read.InputFiles;
 import io.execbench.harness.read.FaultLogReader;
 import io.execbench.harness.read.LatencyLogReader;
 import io.execbench.harness.read.MachineFacts;
 import io.execbench.harness.read.Run;
 import io.execbench.harness.read.RunFolder;
-import io.execbench.harness.read.RunListing;
 import io.execbench.harness.read.RunLocator;
 import io.execbench.harness.read.RunReadException;
 import io.execbench.harness.read.RunReader;
 import io.execbench.harness.read.WarmupRecords;
-import io.execbench.harness.write.IndexWriter;
-import io.execbench.harness.write.NoiseJson;
 import io.execbench.harness.write.ReportPage;
 import io.execbench.harness.write.ReportPageBuilder;
 import io.execbench.harness.write.ReportWriter;
-import io.execbench.harness.write.TrendSections;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,9 +30,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code report}: renders one run's report and the index of all runs beside it. */
+/** {@code report}: renders one run's report and the index of all runs (and A/B comparisons) beside it. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Renders <reports>/<run-id>/index.html for one run, and <reports>/index.html for every run.",
+        description = {"Renders <reports>/<run-id>/index.html for one run, and <reports>/index.html for every run",
+                "and the newest A/B comparisons.",
                 "Exit codes: 0 ok; 3 report written, but the run failed, is partial or has failed benchmarks;",
                 "2 bad arguments or unreadable results (the message names the file); 1 other errors."})
 final class ReportCommand implements Callable<Integer> {
@@ -83,36 +78,16 @@ final class ReportCommand implements Callable<Integer> {
         ReportPage page = ReportPageBuilder.build(run, groups, ReportCharts.render(groups, analysis), analysis,
                 machine);
         Path report = ReportWriter.write(page, reports);
-        List<RunListing> listed = listings(results);
-        Path noiseFile = results.resolve(NoiseJson.FILE_NAME);
-        TrendSections history = TrendSections.of(listed, reports, noise(noiseFile), noiseFile.getFileName() + "");
-        List<RunListing> runs = RunListing.marking(listed, history.unreadable());
-        IndexWriter.write(results, runs, history.note(), history.trends(), reports);
+        PrintWriter err = spec.commandLine().getErr();
+        ReportsIndex.write(results, reports, warning -> Console.line(err, warning));
+        err.flush();
 
-        Console.skipped(spec.commandLine().getErr(), runs.stream().filter(listing -> !listing.readable()).toList());
         RunSummary summary = RunSummary.of(run);
         PrintWriter out = spec.commandLine().getOut();
         Console.line(out, "Report: " + report);
         Console.line(out, summary.line());
         out.flush();
         return summary.needsAttention() ? HarnessMain.ATTENTION : HarnessMain.OK;
-    }
-
-    /**
-     * The results folder's noise.json for the index's verdicts, as compare reads it; a missing or damaged one means
-     * no noise model (damaged: with a warning), never a missing index.
-     */
-    private NoiseModel noise(Path file) {
-        if (!InputFiles.present(file)) {
-            return NoiseModel.NONE;
-        }
-        try {
-            return NoiseJson.read(file);
-        } catch (RunReadException e) {
-            Console.line(spec.commandLine().getErr(), "warning: index judged without a noise model: "
-                    + e.getMessage());
-            return NoiseModel.NONE;
-        }
     }
 
     private void requireOneSource() {
@@ -137,10 +112,5 @@ final class ReportCommand implements Callable<Integer> {
     private static Path parentOf(Path dir) {
         Path absolute = dir.toAbsolutePath().normalize();
         return absolute.getParent() != null ? absolute.getParent() : absolute;
-    }
-
-    /** Every run in the results folder, each listed even if it cannot be read. */
-    private static List<RunListing> listings(Path results) throws RunReadException {
-        return RunLocator.list(results).stream().map(RunListing::of).toList();
     }
 }

@@ -18,7 +18,19 @@ public final class Fixtures {
     /** A failed run: FailBench.explode failed, NoParamBench.baseline produced a result. The newest run. */
     public static final String FAILED_ID = "2026-11-26T13-25-32Z_86bb15c_b663e4";
 
+    /** A/B, A/A: HEAD against the unchanged working tree, smoke, interleaved; 3 noisy. The oldest. */
+    public static final String AB_AA_ID = "2026-12-02T02-44-13Z_ab_ffc667c-ffc667c";
+    /** A/B, 8c270a0 against a working tree whose fp kernel loops 10% more: 3 regressed, 2 unchanged, 4 noisy. */
+    public static final String AB_REGRESSED_ID = "2026-12-02T03-25-17Z_ab_8c270a0-8c270a0+";
+    /** A/B, A/A as duets, smoke: 2 unchanged, 1 noisy. The newest. */
+    public static final String AB_DUET_ID = "2026-12-02T06-11-58Z_ab_f21a329-f21a329";
+
     private Fixtures() {
+    }
+
+    /** A results folder holding only {@code ab/} with the three real A/B comparisons (see ab/README.md there). */
+    public static Path abResults() {
+        return path("ab/results");
     }
 
     /** A fixture file or folder, read in place; tests must never write there. */

@@ -1,5 +1,6 @@
 package io.execbench.harness;
 
+import io.execbench.harness.read.AbSummary;
 import io.execbench.harness.read.CanaryReadings;
 import io.execbench.harness.read.FloorReadings;
 import io.execbench.harness.read.JmhJsonReader;
@@ -85,6 +86,11 @@ public enum FuzzedReader {
     SERVER_AB_JSON("read/ServerLogReaderFuzzTestInputs/readsOrRefusesAnyAbJson", (input, dir) -> {
         Path file = dir.resolve(ServerReadings.AB_JSON);
         ReaderContract.check(input, file, file, ServerLogReader::readAb);
+    }),
+    /** An A/B comparison's {@code ab.json}, as the index reads it (not the server's {@code server/ab.json}). */
+    AB_COMPARISON_JSON("read/AbSummaryFuzzTestInputs/readsOrRefusesAnyAbJson", (input, dir) -> {
+        Path file = dir.resolve(AbSummary.FILE_NAME);
+        ReaderContract.check(input, file, file, AbSummary::read);
     });
 
     /** HdrHistogram's V2 compressed-encoding cookie, which every interval starts with ("HISTF" in base64). */

@@ -27,6 +27,11 @@ public final class InputFiles {
     public static final long NOISE_JSON_MAX_BYTES = 16L << 20;
     /** One {@code .hlog} file: a full run writes well under a MB per file. */
     public static final long HLOG_MAX_BYTES = 64L << 20;
+    /**
+     * An A/B comparison's {@code ab.json}, streamed: every pair of every benchmark, with each duet's iterations; the
+     * whole suite in full (121 benchmarks, 30 rounds of duets of 5 iterations, about 1 KB a pair) comes to about 4 MB.
+     */
+    public static final long AB_JSON_MAX_BYTES = 64L << 20;
 
     private InputFiles() {
     }

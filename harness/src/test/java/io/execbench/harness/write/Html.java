@@ -23,8 +23,18 @@ final class Html {
 
     /** The rows of result and run tables, in document order. */
     static List<List<Cell>> rows(String html) {
+        return rows(html, ROW);
+    }
+
+    /** The rows whose class attribute starts with the word {@code rowClass} (e.g. {@code ab}), in document order. */
+    static List<List<Cell>> rows(String html, String rowClass) {
+        return rows(html, Pattern.compile("<tr class=\"" + Pattern.quote(rowClass) + "(?: [^\"]*)?\">(.*?)</tr>",
+                Pattern.DOTALL));
+    }
+
+    private static List<List<Cell>> rows(String html, Pattern pattern) {
         List<List<Cell>> rows = new ArrayList<>();
-        Matcher row = ROW.matcher(html);
+        Matcher row = pattern.matcher(html);
         while (row.find()) {
             List<Cell> cells = new ArrayList<>();
             Matcher cell = CELL.matcher(row.group(1));

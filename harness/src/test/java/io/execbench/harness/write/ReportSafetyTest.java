@@ -92,8 +92,9 @@ class ReportSafetyTest {
         assertThat(Pattern.compile("url\\((?!#[a-z]+-\\d+-)").matcher(html).find()).as("non-local url()").isFalse();
         Matcher href = Pattern.compile("href=\"([^\"]*)\"").matcher(html);
         while (href.find()) {
-            // In-page anchors, the index from a report, a report from the index: all relative, none with a scheme.
-            assertThat(href.group(1)).matches("#[a-z0-9-]+|\\.\\./index\\.html|\\./[^/:\"]+/index\\.html");
+            // In-page anchors, the index from a report, a report or an A/B page from the index: all relative, none
+            // with a scheme.
+            assertThat(href.group(1)).matches("#[a-z0-9-]+|\\.\\./index\\.html|\\./(?:ab/)?[^/:\"]+/index\\.html");
         }
     }
 

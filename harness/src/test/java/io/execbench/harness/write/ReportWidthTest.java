@@ -26,11 +26,12 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Opens the index (with its history dashboard, every row opened on its full chart) and a run's report (the
- * combined fixture run: the widest tables there are) in headless Chromium at 1400 and 900 px and checks that nothing
- * runs off to the right: the page does not scroll sideways, and no table, figure, SVG, dashboard row or preformatted
- * block reaches past its container or the window. Saves a screenshot of the top of each page at each width under
- * {@code target/screenshots/} (CI keeps them). Skipped, saying why, where the browser is not installed.
+ * Opens the index (with its A/B comparisons and its history dashboard, every row opened on its full chart) and a
+ * run's report (the combined fixture run: the widest tables there are) in headless Chromium at 1400 and 900 px and
+ * checks that nothing runs off to the right: the page does not scroll sideways, and no table, figure, SVG,
+ * dashboard row or preformatted block reaches past its container or the window. Saves a screenshot of the top of
+ * each page at each width under {@code target/screenshots/} (CI keeps them). Skipped, saying why, where the browser
+ * is not installed.
  */
 class ReportWidthTest {
 
@@ -89,6 +90,7 @@ class ReportWidthTest {
     @ValueSource(ints = {1400, 900})
     void theIndexAndEveryOpenedHistoryChartFitTheWindow(int widthPx, @TempDir Path dir) throws Exception {
         Path results = Fixtures.copy("nightly/results", dir.resolve("results"));
+        Fixtures.copy("ab/results/ab", results.resolve("ab"));
         StringWriter err = new StringWriter();
         int code = HarnessMain.execute(new String[] {"report", "--latest", "--results=" + results,
                 "--reports=" + dir.resolve("reports")}, new PrintWriter(new StringWriter()), new PrintWriter(err));
@@ -101,6 +103,8 @@ class ReportWidthTest {
                         + "rows.forEach(function (r) { r.open = true; }); return rows.length;");
 
         assertThat(opened).as("dashboard rows").isEqualTo(12);
+        assertThat((Long) script().executeScript("return document.querySelectorAll('tr.ab').length;"))
+                .as("A/B comparison rows").isEqualTo(3);
         assertThat(overflows()).as("elements past the right edge at %d px", widthPx).isEmpty();
     }
 
