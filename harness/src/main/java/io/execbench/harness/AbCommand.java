@@ -56,7 +56,7 @@ final class AbCommand implements Callable<Integer> {
     private Integer maxRounds;
 
     @Option(names = "--time-budget", paramLabel = "MINUTES",
-            description = "No new round after this long (default: smoke 15, quick 35, full 180).")
+            description = "No new pair after this long (default: smoke 15, quick 50, full 180).")
     private Integer timeBudgetMinutes;
 
     @Option(names = "--mode", defaultValue = "auto", paramLabel = "interleaved|duet|auto",
