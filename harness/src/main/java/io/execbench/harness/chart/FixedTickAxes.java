@@ -15,8 +15,9 @@ import org.jfree.chart.ui.TextAnchor;
 
 /**
  * Axes whose ticks are chosen here rather than by JFreeChart: a log axis labelled with plain numbers at 1, 2 and 5
- * times powers of ten (JFreeChart's own writes {@code 10^3} and may leave a decade unlabelled), and the "nines" axis
- * of percentile plots, labelled 50%, 90%, 99%, 99.9%, ...
+ * times powers of ten (JFreeChart's own writes {@code 10^3} and may leave a decade unlabelled), as many as fit
+ * without their labels running into each other; and the "nines" axis of percentile plots, labelled 50%, 90%, 99%,
+ * 99.9%, ...
  */
 final class FixedTickAxes {
 
@@ -37,10 +38,16 @@ final class FixedTickAxes {
         return new NumberTick(TickType.MAJOR, value, text, anchor, anchor, 0);
     }
 
-    /** Log scale labelled in plain numbers; more ticks per decade when the range spans few decades. */
+    /**
+     * Log scale labelled in plain numbers: 1, 2 and 5 per decade when the range spans at most two decades, 1 and 3 up
+     * to four, 1 beyond; then, where those labels would run into each other (long numbers on a small chart), fewer:
+     * 1 and 3, 1, then one decade in 2, 3, ... (at exponents that are multiples of the step, so 100, 10000, 1000000).
+     */
     private static final class PlainLogAxis extends LogAxis {
         @Serial
         private static final long serialVersionUID = 1L;
+
+        private static final double[][] STEPS = {{1, 2, 5}, {1, 3}, {1}};
 
         PlainLogAxis(String label) {
             super(label);
@@ -50,14 +57,29 @@ final class FixedTickAxes {
         @Override
         @SuppressWarnings("rawtypes")
         public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
+            double decades = Math.log10(getUpperBound() / getLowerBound());
+            int density = decades <= 2 ? 0 : decades <= 4 ? 1 : 2;
+            while (true) {
+                List<NumberTick> ticks = ticks(density, edge);
+                if (ticks.size() <= 1 || TickLabels.standApart(this, ticks, g2, dataArea, edge)) {
+                    return ticks;
+                }
+                density++;
+            }
+        }
+
+        /** Density 0 to 2: {@link #STEPS} in every decade; 3 and on: 1 in every {@code density - 1}th decade. */
+        private List<NumberTick> ticks(int density, RectangleEdge edge) {
             double low = getLowerBound();
             double high = getUpperBound();
-            double decades = Math.log10(high / low);
-            double[] steps = decades <= 2 ? new double[] {1, 2, 5} : decades <= 4 ? new double[] {1, 3}
-                    : new double[] {1};
+            double[] steps = STEPS[Math.min(density, STEPS.length - 1)];
+            int everyDecades = Math.max(1, density - 1);
             List<NumberTick> ticks = new ArrayList<>();
             for (int exponent = (int) Math.floor(Math.log10(low)); exponent <= Math.ceil(Math.log10(high));
-                    exponent += decades > 8 ? 2 : 1) {
+                    exponent++) {
+                if (Math.floorMod(exponent, everyDecades) != 0) {
+                    continue;
+                }
                 for (double step : steps) {
                     double value = step * Math.pow(10, exponent);
                     if (value >= low && value <= high) {
