@@ -7,17 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.TickType;
+import org.jfree.chart.plot.ValueAxisPlot;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
 
 /**
  * Axes whose ticks are chosen here rather than by JFreeChart: a log axis labelled with plain numbers at 1, 2 and 5
  * times powers of ten (JFreeChart's own writes {@code 10^3} and may leave a decade unlabelled), as many as fit
- * without their labels running into each other; and the "nines" axis of percentile plots, labelled 50%, 90%, 99%,
- * 99.9%, ...
+ * without their labels running into each other; the "nines" axis of percentile plots, labelled 50%, 90%, 99%,
+ * 99.9%, ...; and a share axis, 0% to 100%, labelled 0%, 1%, 10%, 100%.
  */
 final class FixedTickAxes {
 
@@ -30,6 +33,10 @@ final class FixedTickAxes {
 
     static NumberAxis nines(String label) {
         return new NinesAxis(label);
+    }
+
+    static NumberAxis share(String label) {
+        return new ShareAxis(label);
     }
 
     private static NumberTick tick(double value, String text, RectangleEdge edge) {
@@ -86,6 +93,44 @@ final class FixedTickAxes {
                         ticks.add(tick(value, TickLabelFormat.text(value), edge));
                     }
                 }
+            }
+            return ticks;
+        }
+    }
+
+    /**
+     * A percentage of a whole, 0 to 100, such as the share of heavy requests: 0% has a place and 1% and 10% stand
+     * apart. Drawn on JFreeChart's adjusted log10 ({@code log10(1 + 0.9x)} below 10, {@code log10(x)} above, so 0
+     * maps to 0); ranged from 0% to the largest value (at least 1%) with the margins taken on that scale, so no point
+     * sits on the plot's edge; ticks at 0% and at each power of ten.
+     */
+    private static final class ShareAxis extends LogarithmicAxis {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        ShareAxis(String label) {
+            super(label);
+            setAllowNegativesFlag(true); // selects the adjusted log10 that has a place for 0
+        }
+
+        @Override
+        public void autoAdjustRange() {
+            if (!(getPlot() instanceof ValueAxisPlot plot)) {
+                return;
+            }
+            Range data = plot.getDataRange(this);
+            double top = adjustedLog10(Math.max(1, data == null ? 1 : data.getUpperBound()));
+            setRange(new Range(adjustedPow10(-getLowerMargin() * top), adjustedPow10(top * (1 + getUpperMargin()))),
+                    false, false);
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
+            List<NumberTick> ticks = new ArrayList<>();
+            ticks.add(tick(0, "0%", edge));
+            for (double value = 1; value <= getUpperBound() && value <= 100; value *= 10) {
+                ticks.add(tick(value, TickLabelFormat.text(value) + "%", edge));
             }
             return ticks;
         }
