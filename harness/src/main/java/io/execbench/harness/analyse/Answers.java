@@ -68,8 +68,8 @@ public final class Answers {
                     .filter(p -> p.config() == config && p.cheapP99Us() != null && p.point().sustainable())
                     .map(p -> new Sketch.Point(p.share() * 100, p.cheapP99Us().dividedBy(1000))).toList()));
         }
-        return Optional.of(Answer.of(Question.SERVER, answer, number, new Sketch("heavy requests (%)",
-                "cheap p99 at " + rate + " (ms)", lines, Double.NaN)));
+        return Optional.of(Answer.of(Question.SERVER, answer, number, new Sketch("heavy requests",
+                "cheap p99 at " + rate + " (ms)", lines, Double.NaN, true)));
     }
 
     /**

@@ -11,11 +11,17 @@ import java.util.List;
  * @param yLabel    the vertical quantity, with its unit; never negative (times, rates, speedups)
  * @param lines     one per model, transport or sweep
  * @param reference a horizontal reference value (1 for a speedup), or NaN for none
+ * @param xPercent  the horizontal quantity is a percentage of a whole, 0 to 100 (the share of heavy requests)
  */
-public record Sketch(String xLabel, String yLabel, List<Line> lines, double reference) {
+public record Sketch(String xLabel, String yLabel, List<Line> lines, double reference, boolean xPercent) {
 
     public Sketch {
         lines = List.copyOf(lines);
+    }
+
+    /** A sketch whose horizontal quantity is not a percentage (a size, a count). */
+    public Sketch(String xLabel, String yLabel, List<Line> lines, double reference) {
+        this(xLabel, yLabel, lines, reference, false);
     }
 
     /** One legend entry. */

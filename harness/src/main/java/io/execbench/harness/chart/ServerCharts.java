@@ -111,7 +111,7 @@ public record ServerCharts(List<String> load, String percentiles, String probe) 
         return new XyChart("The blocking probe: cheap p99 at " + ServerExperiment.rate(server.shared().perSec())
                 + " req/s as heavy requests grow",
                 "mean of the per-interval p99s, whiskers 99.9%; sustainable steps only (the table has every one)",
-                new Axis("heavy requests (%)", Scale.COUNT, true),
+                new Axis("heavy requests (share of all requests, log scale with 0%)", Scale.SHARE, true),
                 new Axis("cheap p99 (ms, log scale)", Scale.LOG), series, List.of());
     }
 

@@ -13,7 +13,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * An answer's {@link Sketch} as a small chart for its "At a glance" card: points with their intervals, one colour
- * per line, log axes where the values span decades, and a linear value axis that starts at zero otherwise.
+ * per line, log axes where the values span decades, a linear value axis that starts at zero otherwise, and a share
+ * axis (0%, 1%, 10%) for a percentage.
  */
 final class SketchCharts {
 
@@ -37,12 +38,13 @@ final class SketchCharts {
             series.add(new Series(line.name(), i, Style.POINTS_WITH_INTERVALS, line.points().stream()
                     .map(p -> new Point(p.x(), p.y().value(), p.y().low(), p.y().high())).toList()));
         }
-        boolean logX = spansDecades(sketch, Sketch.Point::x);
+        boolean logX = !sketch.xPercent() && spansDecades(sketch, Sketch.Point::x);
         boolean logY = spansDecades(sketch, p -> p.y().value());
         List<Marker> markers = Double.isFinite(sketch.reference())
                 ? List.of(new Marker(false, sketch.reference(), "")) : List.of();
-        return new XyChart(null, null,
-                new Axis(sketch.xLabel() + (logX ? ", log" : ""), logX ? Scale.LOG : Scale.COUNT, true),
+        Axis x = sketch.xPercent() ? new Axis(sketch.xLabel() + ", log with 0%", Scale.SHARE, true)
+                : new Axis(sketch.xLabel() + (logX ? ", log" : ""), logX ? Scale.LOG : Scale.COUNT, true);
+        return new XyChart(null, null, x,
                 new Axis(sketch.yLabel() + (logY ? ", log" : ""), logY ? Scale.LOG : Scale.LINEAR, true),
                 series, markers);
     }

@@ -4,17 +4,21 @@ import java.awt.Rectangle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
 /**
  * Draws a JFreeChart into one self-contained {@code <svg>} element: deterministic (ids derive from the chart id,
- * coordinates rounded to two decimals in {@link Locale#ROOT}), with every string escaped by JFreeSVG, and no URL
- * other than the SVG namespace.
+ * coordinates rounded to two decimals in {@link Locale#ROOT}), with every string escaped by JFreeSVG, no URL
+ * other than the SVG namespace, and every tick label inside the element (see {@link TickLabels}).
  */
 final class SvgExport {
 
+    /** Draws of one chart at most while making room for its tick labels. */
+    private static final int MAX_DRAWS = 4;
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
     /**
      * JFreeSVG always declares the XLink namespace and its own, for image links and {@code jfreesvg:ref} attributes
@@ -35,14 +39,29 @@ final class SvgExport {
         }
     }
 
-    /** {@code chart} drawn at {@code widthPx} x {@code heightPx} as an {@code <svg>} element with id {@code chartId}. */
+    /**
+     * {@code chart} drawn at {@code widthPx} x {@code heightPx} as an {@code <svg>} element with id {@code chartId}.
+     * Where a tick label at an axis's end would reach past the element's edge, the data area is moved in by that much
+     * and the chart drawn again (a narrower data area may move the ticks, hence a few tries).
+     */
     static String svg(JFreeChart chart, String chartId, int widthPx, int heightPx) {
         requireSafeId(chartId);
-        SVGGraphics2D svg = new SVGGraphics2D(widthPx, heightPx);
-        svg.setDefsKeyPrefix(chartId + "-");
-        svg.setGeomDoubleConverter(SvgExport::twoDecimals);
-        svg.setTransformDoubleConverter(SvgExport::twoDecimals);
-        chart.draw(svg, new Rectangle(0, 0, widthPx, heightPx));
+        Rectangle area = new Rectangle(0, 0, widthPx, heightPx);
+        SVGGraphics2D svg;
+        for (int drawn = 1; ; drawn++) {
+            svg = new SVGGraphics2D(widthPx, heightPx);
+            svg.setDefsKeyPrefix(chartId + "-");
+            svg.setGeomDoubleConverter(SvgExport::twoDecimals);
+            svg.setTransformDoubleConverter(SvgExport::twoDecimals);
+            ChartRenderingInfo info = new ChartRenderingInfo(null); // the data area only: no entities, no tooltips
+            chart.draw(svg, area, info);
+            RectangleInsets overhang = TickLabels.overhang(chart.getPlot(), svg, info.getPlotInfo().getDataArea(),
+                    area);
+            if (TickLabels.none(overhang) || drawn == MAX_DRAWS) {
+                break;
+            }
+            TickLabels.makeRoom(chart.getPlot(), overhang);
+        }
         String element = svg.getSVGElement(chartId, true, new ViewBox(0, 0, widthPx, heightPx), null, null);
         return withoutUnusedNamespaces(element);
     }

@@ -28,7 +28,12 @@ public record XyChart(String title, String subtitle, Axis x, Axis y, List<Series
         /** Base-10 logarithmic; points at or below zero are left out (the caller's tables still show them). */
         LOG,
         /** Percentiles as {@code log10(1/(1-p))}, labelled 50%, 90%, 99%, 99.9%, ... */
-        NINES
+        NINES,
+        /**
+         * A percentage of a whole (values 0 to 100), labelled 0%, 1%, 10%, 100%: logarithmic above 10% and
+         * compressed below, so that 0% has a place and 0%, 1% and 10% stand apart.
+         */
+        SHARE
     }
 
     /**

@@ -158,6 +158,7 @@ public final class XyChartRenderer {
         ValueAxis axis = switch (spec.scale()) {
             case LOG -> FixedTickAxes.log(spec.label());
             case NINES -> FixedTickAxes.nines(spec.label());
+            case SHARE -> FixedTickAxes.share(spec.label());
             case COUNT -> {
                 NumberAxis count = new NumberAxis(spec.label());
                 count.setStandardTickUnits(NumberAxis.createIntegerTickUnits(java.util.Locale.ROOT));
