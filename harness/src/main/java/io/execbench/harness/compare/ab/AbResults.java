@@ -142,9 +142,15 @@ public final class AbResults {
     /** For a benchmark left noisy: about how many rounds its spread so far says a decision would take. */
     static String forecast(PairedComparison c, double[] logRatios) {
         OptionalInt pairs = RoundsForecast.pairsNeeded(c, logRatios);
-        return pairs.isPresent()
-                ? "about " + pairs.getAsInt() + " paired rounds would decide it at the spread seen so far"
-                : "no number of rounds would decide it: the estimate sits on the threshold";
+        if (pairs.isEmpty()) {
+            return "no number of rounds would decide it: the estimate sits on the threshold";
+        }
+        if (pairs.getAsInt() <= c.pairCount()) {
+            // The forecast never goes below the pairs already made: their spread would decide it, an outlier does not.
+            return "the spread of its pairs would decide it already: an outlying pair holds the interval open, which"
+                    + " a few more rounds outvote";
+        }
+        return "about " + pairs.getAsInt() + " paired rounds would decide it at the spread seen so far";
     }
 
     private static double median(double[] sorted) {

@@ -31,6 +31,16 @@ class AbResultsTest {
     }
 
     @Test
+    void aNoisyBenchmarkHeldOpenByOneOutlyingPairSaysSoInsteadOfARoundCount() {
+        // Seven pairs within 0.2% and one 65% off: at 8 pairs and 99% the interval reaches the outlier.
+        double[] logRatios = {0.001, -0.002, 0.0, 0.001, -0.001, 0.002, 0.0, 0.5};
+        PairedComparison c = PairedComparator.compare(logRatios, Direction.LOWER_IS_BETTER,
+                ComparisonSettings.DEFAULTS);
+        assertThat(c.verdict()).isEqualTo(Verdict.NOISY);
+        assertThat(AbResults.forecast(c, logRatios)).startsWith("the spread of its pairs would decide it already");
+    }
+
+    @Test
     void theVerdictFilesNameThePairedTestAndTheDuetsWhereThereWereAny() {
         Build a = new Build("A", "main", "a".repeat(40), List.of(Path.of("a")));
         Build b = new Build("B", "working tree", "b".repeat(40), List.of(Path.of("b")));
