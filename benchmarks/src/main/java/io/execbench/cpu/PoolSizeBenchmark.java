@@ -40,8 +40,6 @@ public class PoolSizeBenchmark implements AutoParams {
 
     /** This suite's {@code auto} values, for a trial run by plain JMH (see {@link AutoParams}). */
     static final AutoParams PARAMS = new PoolSizeBenchmark();
-    /** How many times set-up looks for every carrier before it calls the virtual pool wrongly sized. */
-    private static final int CARRIER_LOOKS = 5;
 
     /** {@code poolSize}: 1, cores, 2x cores, 4x cores of this machine (distinct values only), in every profile. */
     @Override
@@ -80,14 +78,9 @@ public class PoolSizeBenchmark implements AutoParams {
             int threads = Integer.parseInt(PARAMS.resolve("poolSize", poolSize));
             open(model, kernel, workUnits, threads, TASKS_PER_WORKER * 4 * CORES);
             if (ExecutionModels.VIRTUAL.equals(model)) {
-                // On a busy machine the pool may not bring up its last carrier within one 2 ms look: look again
-                // before calling the pool wrongly sized (carriers never exceed the parallelism: the most seen counts).
-                int carriers = 0;
-                for (int look = 0; look < CARRIER_LOOKS && carriers != threads; look++) {
-                    carriers = Math.max(carriers, VirtualCarriers.observe(4 * threads, 2_000));
-                }
+                int carriers = VirtualCarriers.parallelism();
                 if (carriers != threads) {
-                    throw new IllegalStateException("virtual threads ran on " + carriers + " carriers, not poolSize="
+                    throw new IllegalStateException("virtual threads run on " + carriers + " carriers, not poolSize="
                             + threads + ": a virtual thread ran in this JVM before "
                             + VirtualCarriers.PARALLELISM_PROPERTY + " was set");
                 }
