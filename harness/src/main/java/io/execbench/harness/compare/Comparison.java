@@ -32,7 +32,8 @@ public record Comparison(String currentId, String baselineId, String baselineCho
                       ComparisonSettings settings, String noiseModel, MachineDrift machineDrift,
                       List<BenchmarkComparison> benchmarks) {
         this(currentId, baselineId, baselineChoice, notComparable, settings, noiseModel, machineDrift, benchmarks,
-                "Mann-Whitney U, two-sided, over per-iteration scores of all forks", String.format(Locale.ROOT, "Thresholds: at least %.1f%% or the benchmark's calibrated noise floor"
+                "Mann-Whitney U, two-sided, over per-iteration scores of all forks",
+                String.format(Locale.ROOT, "Thresholds: at least %.1f%% or the benchmark's calibrated noise floor"
                                 + " (%s); Mann-Whitney U at alpha %s; %.0f%% bootstrap intervals on the ratio of"
                                 + " medians.", settings.minEffect() * 100, noiseModel, settings.alpha(),
                         settings.confidence() * 100));

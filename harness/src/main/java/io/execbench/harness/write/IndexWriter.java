@@ -33,21 +33,13 @@ public final class IndexWriter {
 
     /** Writes the index of {@code listings} (in any order) and returns the absolute path of the file written. */
     public static Path write(Path resultsDir, List<RunListing> listings, Path reportsDir) throws IOException {
-        return write(resultsDir, listings, null, List.of(), reportsDir);
+        return write(resultsDir, listings, AbListing.Newest.NONE, null, List.of(), reportsDir);
     }
 
     /**
-     * Writes the index of {@code listings} (oldest first) with the history charts {@code trends} below it, under the
-     * heading note {@code historyNote} (null: no history section), and returns the absolute path of the file.
-     */
-    public static Path write(Path resultsDir, List<RunListing> listings, String historyNote,
-                             List<IndexPage.Trend> trends, Path reportsDir) throws IOException {
-        return write(resultsDir, listings, AbListing.Newest.NONE, historyNote, trends, reportsDir);
-    }
-
-    /**
-     * As above, with the A/B comparisons {@code comparisons} (newest first; no section when there is none) between
-     * the runs and the history.
+     * Writes the index of {@code listings} (oldest first), the A/B comparisons {@code comparisons} (newest first; no
+     * section when there is none), and the history charts {@code trends} below them under the heading note
+     * {@code historyNote} (null: no history section); returns the absolute path of the file.
      */
     public static Path write(Path resultsDir, List<RunListing> listings, AbListing.Newest comparisons,
                              String historyNote, List<IndexPage.Trend> trends, Path reportsDir) throws IOException {

@@ -6,6 +6,7 @@ import static io.execbench.harness.Fixtures.PARTIAL_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.execbench.harness.Fixtures;
+import io.execbench.harness.read.AbListing;
 import io.execbench.harness.read.RunListing;
 import io.execbench.harness.read.RunLocator;
 import java.nio.file.Files;
@@ -66,8 +67,8 @@ class IndexWriterTest {
         IndexPage.Trend trend = new IndexPage.Trend("trend-1", hostile, "<svg class='sparkline'></svg>",
                 "1.000 ns/op", "regressed", "+10.0%", "none", "<svg id='trend-1-chart'></svg>", "2 runs, no change point",
                 java.util.List.of());
-        Path file = IndexWriter.write(temp.resolve("results"), List.of(), "2 runs", List.of(trend),
-                temp.resolve("reports"));
+        Path file = IndexWriter.write(temp.resolve("results"), List.of(), AbListing.Newest.NONE, "2 runs",
+                List.of(trend), temp.resolve("reports"));
 
         String html = Files.readString(file);
         assertThat(html).doesNotContain("<script>alert").doesNotContain("=<script")
