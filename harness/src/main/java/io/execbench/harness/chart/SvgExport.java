@@ -1,6 +1,7 @@
 package io.execbench.harness.chart;
 
 import java.awt.Rectangle;
+import java.awt.geom.Rectangle2D;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -41,8 +42,9 @@ final class SvgExport {
 
     /**
      * {@code chart} drawn at {@code widthPx} x {@code heightPx} as an {@code <svg>} element with id {@code chartId}.
-     * Where a tick label at an axis's end would reach past the element's edge, the data area is moved in by that much
-     * and the chart drawn again (a narrower data area may move the ticks, hence a few tries).
+     * Where a tick label at an axis's end would reach past the element's edge, the data area is moved in by that much,
+     * and where an axis title is longer than its axis, the title is fitted ({@link AxisTitles}); then the chart is drawn
+     * again (a narrower data area may move the ticks, hence a few tries).
      */
     static String svg(JFreeChart chart, String chartId, int widthPx, int heightPx) {
         requireSafeId(chartId);
@@ -55,9 +57,13 @@ final class SvgExport {
             svg.setTransformDoubleConverter(SvgExport::twoDecimals);
             ChartRenderingInfo info = new ChartRenderingInfo(null); // the data area only: no entities, no tooltips
             chart.draw(svg, area, info);
-            RectangleInsets overhang = TickLabels.overhang(chart.getPlot(), svg, info.getPlotInfo().getDataArea(),
-                    area);
-            if (TickLabels.none(overhang) || drawn == MAX_DRAWS) {
+            if (drawn == MAX_DRAWS) {
+                break;
+            }
+            Rectangle2D dataArea = info.getPlotInfo().getDataArea();
+            RectangleInsets overhang = TickLabels.overhang(chart.getPlot(), svg, dataArea, area);
+            boolean titlesChanged = AxisTitles.fit(chart.getPlot(), svg, dataArea);
+            if (TickLabels.none(overhang) && !titlesChanged) {
                 break;
             }
             TickLabels.makeRoom(chart.getPlot(), overhang);
