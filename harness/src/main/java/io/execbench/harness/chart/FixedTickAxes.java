@@ -46,15 +46,17 @@ final class FixedTickAxes {
     }
 
     /**
-     * Log scale labelled in plain numbers: 1, 2 and 5 per decade when the range spans at most two decades, 1 and 3 up
-     * to four, 1 beyond; then, where those labels would run into each other (long numbers on a small chart), fewer:
-     * 1 and 3, 1, then one decade in 2, 3, ... (at exponents that are multiples of the step, so 100, 10000, 1000000).
+     * Log scale labelled in plain numbers: every digit (1 to 9 times a power of ten) when the range spans at most one
+     * decade (so that a range such as 25 to 90 gets more than its one label, 50), 1, 2 and 5 per decade up to two
+     * decades, 1 and 3 up to four, 1 beyond; then, where those labels would run into each other (long numbers on a
+     * small chart), fewer: 1, 2 and 5, 1 and 3, 1, then one decade in 2, 3, ... (at exponents that are multiples of
+     * the step, so 100, 10000, 1000000).
      */
     private static final class PlainLogAxis extends LogAxis {
         @Serial
         private static final long serialVersionUID = 1L;
 
-        private static final double[][] STEPS = {{1, 2, 5}, {1, 3}, {1}};
+        private static final double[][] STEPS = {{1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 5}, {1, 3}, {1}};
 
         PlainLogAxis(String label) {
             super(label);
@@ -65,7 +67,7 @@ final class FixedTickAxes {
         @SuppressWarnings("rawtypes")
         public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
             double decades = Math.log10(getUpperBound() / getLowerBound());
-            int density = decades <= 2 ? 0 : decades <= 4 ? 1 : 2;
+            int density = decades <= 1 ? 0 : decades <= 2 ? 1 : decades <= 4 ? 2 : 3;
             while (true) {
                 List<NumberTick> ticks = ticks(density, edge);
                 if (ticks.size() <= 1 || TickLabels.standApart(this, ticks, g2, dataArea, edge)) {
@@ -75,12 +77,12 @@ final class FixedTickAxes {
             }
         }
 
-        /** Density 0 to 2: {@link #STEPS} in every decade; 3 and on: 1 in every {@code density - 1}th decade. */
+        /** Density 0 to 3: {@link #STEPS} in every decade; 4 and on: 1 in every {@code density - 2}th decade. */
         private List<NumberTick> ticks(int density, RectangleEdge edge) {
             double low = getLowerBound();
             double high = getUpperBound();
             double[] steps = STEPS[Math.min(density, STEPS.length - 1)];
-            int everyDecades = Math.max(1, density - 1);
+            int everyDecades = Math.max(1, density - 2);
             List<NumberTick> ticks = new ArrayList<>();
             for (int exponent = (int) Math.floor(Math.log10(low)); exponent <= Math.ceil(Math.log10(high));
                     exponent++) {

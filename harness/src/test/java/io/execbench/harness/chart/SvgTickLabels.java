@@ -51,4 +51,12 @@ record SvgTickLabels(double svgWidth, List<Label> labels) {
         List<Label> line = lines.values().stream().max(Comparator.comparingInt(List::size)).orElse(List.of());
         return line.stream().sorted(Comparator.comparingDouble(Label::left)).toList();
     }
+
+    /** The labels right-aligned on the column holding the most of them (the vertical axis's), top to bottom. */
+    List<Label> verticalAxis() {
+        Map<Long, List<Label>> columns = new TreeMap<>();
+        labels.forEach(l -> columns.computeIfAbsent(Math.round(l.right()), x -> new ArrayList<>()).add(l));
+        List<Label> column = columns.values().stream().max(Comparator.comparingInt(List::size)).orElse(List.of());
+        return column.stream().sorted(Comparator.comparingDouble(Label::baseline)).toList();
+    }
 }

@@ -41,6 +41,18 @@ class TickLabelsTest {
     }
 
     @Test
+    void aLogAxisSpanningLessThanADecadeIsLabelledAtEveryDigit() throws Exception {
+        // The memory chart's PSS of 25 to 90 MiB had one label, 50: 1, 2 and 5 times ten put no other in range.
+        XyChart chart = new XyChart("memory", null, new Axis("units parked (log scale)", Scale.LOG),
+                new Axis("PSS (MiB, log scale)", Scale.LOG), List.of(series(new double[] {1, 100, 10000},
+                new double[] {26, 40, 72})), List.of());
+
+        List<Label> axis = SvgTickLabels.of(XyChartRenderer.render(chart, "memory-1")).verticalAxis();
+
+        assertThat(axis).extracting(Label::text).contains("30", "50", "70").hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void theSameAxisOnAFullSizeChartKeepsEveryDecade() throws Exception {
         XyChart chart = new XyChart("round trip", null, new Axis("payload (bytes, log scale)", Scale.LOG),
                 new Axis("time (us, log scale)", Scale.LOG), List.of(series(PAYLOAD_BYTES, ROUND_TRIP_US)), List.of());
