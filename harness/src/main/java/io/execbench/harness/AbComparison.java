@@ -184,21 +184,14 @@ public final class AbComparison {
         }
 
         int rounds = tracks.stream().mapToInt(AbSession.Track::pairCount).max().orElse(0);
-        Comparison comparison = AbResults.comparison(id, baseline, candidate, tracks, rounds, settings);
+        Comparison comparison = AbResults.comparison(id, baseline, candidate, tracks, rounds, settings, profile,
+                rule.maxRounds());
         VerdictFiles.write(comparison, partial);
         AtomicFiles.write(partial.resolve("ab.json"), AbResults.json(comparison, baseline, candidate, tracks,
                 profile, startedAt, Instant.now(), rule.minRounds(), rule.maxRounds(), mode.label()));
         Path done = resultsDir.resolve("ab").resolve(id);
         Files.move(partial, done, StandardCopyOption.ATOMIC_MOVE);
-        String method = String.format(Locale.ROOT, "Profile %s, one fork per build per round, %d paired rounds at"
-                        + " most after an unpaired warm-up round, benchmarks shuffled per round and the builds of a pair"
-                        + " run back to back in a random order" + (duets == 0 ? "" : " (interleaved), or as two duets"
-                        + " with the CPUs swapped, iterations paired (duet; each benchmark's mode is in its reason)")
-                        + "; Wilcoxon signed-rank test at alpha %s, Hodges-Lehmann"
-                        + " ratio with its interval; regressed or improved only when significant and the whole"
-                        + " interval lies beyond %.1f%%.", profile, rule.maxRounds(), settings.alpha(),
-                settings.minEffect() * 100);
-        Path page = ReportWriter.write(AbReport.page(id, comparison, method), reportsDir);
+        Path page = ReportWriter.write(AbReport.page(id, comparison), reportsDir);
         refreshIndex();
         return new Outcome(comparison, done, page);
     }

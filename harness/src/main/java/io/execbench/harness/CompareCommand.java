@@ -9,7 +9,6 @@ import io.execbench.harness.compare.NoiseModel;
 import io.execbench.harness.compare.RunComparator;
 import io.execbench.harness.compare.Verdict;
 import io.execbench.harness.read.CanaryReadings;
-import io.execbench.harness.read.InputFiles;
 import io.execbench.harness.read.Run;
 import io.execbench.harness.read.RunListing;
 import io.execbench.harness.read.RunReadException;
@@ -138,7 +137,11 @@ final class CompareCommand implements Callable<Integer> {
                     + why.get());
         }
         Path noisePath = noiseFile != null ? noiseFile : results.resolve(NoiseJson.FILE_NAME);
-        NoiseModel noise = noiseFile != null ? NoiseJson.read(noisePath) : defaultNoise(noisePath);
+        // A file named with --noise must be read; the results folder's own one came with the results and must not
+        // stop tonight's verdict.
+        NoiseModel noise = noiseFile != null ? NoiseJson.read(noisePath) : NoiseJson.readIfPresent(noisePath,
+                problem -> Console.line(spec.commandLine().getErr(), "warning: judged without a noise model: "
+                        + problem));
         String noiseLabel = "none";
         if (noise.appliesTo(current.info().machineFingerprint(), current.info().profile().name())) {
             noiseLabel = noisePath + " (" + noise.runs().size() + " runs)";
@@ -148,22 +151,6 @@ final class CompareCommand implements Callable<Integer> {
         MachineDrift drift = MachineDrift.of(baselineCanary(baseline),
                 CanaryReadings.read(current.folder().dir()), settings);
         return RunComparator.compare(baseline, current, choice, noise, noiseLabel, drift, settings);
-    }
-
-    /**
-     * The results folder's noise.json when there is one. Unlike a file named with --noise, a damaged one here is
-     * a warning: it came with the results (a history branch, an artifact) and must not stop tonight's verdict.
-     */
-    private NoiseModel defaultNoise(Path file) {
-        if (!InputFiles.present(file)) {
-            return NoiseModel.NONE;
-        }
-        try {
-            return NoiseJson.read(file);
-        } catch (RunReadException e) {
-            Console.line(spec.commandLine().getErr(), "warning: judged without a noise model: " + e.getMessage());
-            return NoiseModel.NONE;
-        }
     }
 
     /** The baseline's canary.json, or none with a warning when it cannot be read: it is not the run judged. */

@@ -2,10 +2,8 @@ package io.execbench.harness;
 
 import io.execbench.harness.compare.NoiseModel;
 import io.execbench.harness.read.AbListing;
-import io.execbench.harness.read.InputFiles;
 import io.execbench.harness.read.RunListing;
 import io.execbench.harness.read.RunLocator;
-import io.execbench.harness.read.RunReadException;
 import io.execbench.harness.write.IndexWriter;
 import io.execbench.harness.write.NoiseJson;
 import io.execbench.harness.write.TrendSections;
@@ -32,8 +30,9 @@ final class ReportsIndex {
     static Path write(Path results, Path reports, Consumer<String> warnings) throws IOException {
         List<RunListing> listed = RunLocator.list(results).stream().map(RunListing::of).toList();
         Path noiseFile = results.resolve(NoiseJson.FILE_NAME);
-        TrendSections history = TrendSections.of(listed, reports, noise(noiseFile, warnings),
-                noiseFile.getFileName() + "");
+        NoiseModel noise = NoiseJson.readIfPresent(noiseFile,
+                problem -> warnings.accept("warning: index judged without a noise model: " + problem));
+        TrendSections history = TrendSections.of(listed, reports, noise, noiseFile.getFileName() + "");
         List<RunListing> runs = RunListing.marking(listed, history.unreadable());
         AbListing.Newest comparisons = AbListing.newest(results, IndexWriter.MAX_COMPARISONS);
         Path index = IndexWriter.write(results, runs, comparisons, history.note(), history.trends(), reports);
@@ -46,21 +45,5 @@ final class ReportsIndex {
         comparisons.listings().stream().filter(listing -> listing.problem() != null).forEach(listing ->
                 warnings.accept("warning: unreadable A/B comparison listed without verdicts: " + listing.problem()));
         return index;
-    }
-
-    /**
-     * The results folder's noise.json for the index's verdicts, as compare reads it; a missing or damaged one means
-     * no noise model (damaged: with a warning), never a missing index.
-     */
-    private static NoiseModel noise(Path file, Consumer<String> warnings) {
-        if (!InputFiles.present(file)) {
-            return NoiseModel.NONE;
-        }
-        try {
-            return NoiseJson.read(file);
-        } catch (RunReadException e) {
-            warnings.accept("warning: index judged without a noise model: " + e.getMessage());
-            return NoiseModel.NONE;
-        }
     }
 }

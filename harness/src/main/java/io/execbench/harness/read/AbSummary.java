@@ -34,7 +34,10 @@ public record AbSummary(Build a, Build b, String profile, String mode, Instant s
     /** The newest format version of ab.json this harness reads. */
     public static final int SUPPORTED_FORMAT_VERSION = 1;
 
-    /** The verdicts an A/B comparison gives, in the order verdict.json counts them. */
+    /**
+     * The verdicts an A/B comparison gives, in the order verdict.json counts them: compare's labels, spelled out here
+     * because reading comes before comparing (AbSummaryTest keeps the two the same).
+     */
     public static final List<String> VERDICTS = List.of("regressed", "improved", "unchanged", "noisy",
             "not comparable");
 

@@ -22,7 +22,7 @@ public final class AbReport {
     private AbReport() {
     }
 
-    public static AbPage page(String id, Comparison comparison, String method) {
+    public static AbPage page(String id, Comparison comparison) {
         List<BenchmarkComparison> sorted = new ArrayList<>(comparison.benchmarks());
         sorted.sort(Comparator.comparingDouble(AbReport::effect).reversed());
         List<AbPage.Row> rows = new ArrayList<>();
@@ -54,8 +54,8 @@ public final class AbReport {
                 // Unlabelled: three labels a few pixels apart overprint each other; the subtitle says what they are.
                 List.of(new XyChart.Marker(false, 0, null), new XyChart.Marker(false, threshold, null),
                         new XyChart.Marker(false, -threshold, null)));
-        return new AbPage(id, comparison.currentId(), comparison.baselineId(), comparison.countsLine(), method,
-                XyChartRenderer.render(chart, "ab-forest"), rows);
+        return new AbPage(id, comparison.currentId(), comparison.baselineId(), comparison.countsLine(),
+                comparison.method(), XyChartRenderer.render(chart, "ab-forest"), rows);
     }
 
     /** How much worse, for sorting: a known effect first, largest first; unknown ones last. */

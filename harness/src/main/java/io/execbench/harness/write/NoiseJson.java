@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Reads and writes {@code results/noise.json}, the noise model {@code calibrate} learns:
@@ -66,6 +67,23 @@ public final class NoiseJson {
             metrics.forEach(node::put);
         });
         AtomicFiles.write(file, MAPPER.writeValueAsString(root) + "\n");
+    }
+
+    /**
+     * The noise model in {@code file} when there is one, for a verdict that must not stop over it: a results folder's
+     * own noise.json came with the results (a history branch, an artifact). Missing means none; damaged means none and
+     * one sentence naming the file to {@code warning}.
+     */
+    public static NoiseModel readIfPresent(Path file, Consumer<String> warning) {
+        if (!InputFiles.present(file)) {
+            return NoiseModel.NONE;
+        }
+        try {
+            return read(file);
+        } catch (RunReadException e) {
+            warning.accept(e.getMessage());
+            return NoiseModel.NONE;
+        }
     }
 
     /** Reads {@code file}; problems name the file. */

@@ -10,18 +10,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.execbench.harness.Fixtures;
+import io.execbench.harness.compare.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AbSummaryTest {
+
+    @Test
+    void theVerdictsItCountsAreTheComparisonsOwnLabelsExceptMissing() {
+        // Spelled out in read (which comes before compare); an A/B comparison has no "missing": both builds run all.
+        assertThat(AbSummary.VERDICTS).containsExactlyElementsOf(Stream.of(Verdict.values())
+                .filter(verdict -> verdict != Verdict.MISSING).map(Verdict::label).toList());
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -48,7 +48,7 @@ public final class AbResults {
 
     /** The verdicts as a {@link Comparison} of build B ({@code currentId}) against build A. */
     public static Comparison comparison(String id, Build a, Build b, List<AbSession.Track> tracks, int rounds,
-                                 ComparisonSettings settings) {
+                                        ComparisonSettings settings, String profile, int maxRounds) {
         List<BenchmarkComparison> benchmarks = tracks.stream().map(track -> benchmark(track, settings)).toList();
         long duets = tracks.stream().filter(track -> track.mode.equals("duet")).count();
         String drift = "A/B in one sitting: " + rounds + " rounds, each pairing "
@@ -56,9 +56,14 @@ public final class AbResults {
                 : duets == tracks.size() ? "two duets of the builds (run at once, CPUs swapped)"
                 : "one fork of each build run back to back (or two duets of them, run at once with the CPUs swapped)")
                 + ", so the machine's drift cancels within each pair";
-        String method = String.format(Locale.ROOT, "Thresholds: at least %.1f%%; Wilcoxon signed-rank test on the"
-                        + " pairs' log-ratios at alpha %s; Hodges-Lehmann ratio with its %.0f%% distribution-free"
-                        + " interval.", settings.minEffect() * 100, settings.alpha(), (1 - settings.alpha()) * 100);
+        String method = String.format(Locale.ROOT, "Profile %s, one fork per build per round, %d paired rounds at"
+                + " most after an unpaired warm-up round, benchmarks shuffled per round and the builds of a pair run"
+                + " back to back in a random order" + (duets == 0 ? "" : " (interleaved), or as two duets with the"
+                + " CPUs swapped, iterations paired (duet; each benchmark's mode is in its reason)")
+                + "; Wilcoxon signed-rank test on the pairs' log-ratios at alpha %s, Hodges-Lehmann ratio with its"
+                + " %.0f%% distribution-free interval; regressed or improved only when significant and the whole"
+                + " interval lies beyond %.1f%%.", profile, maxRounds, settings.alpha(), (1 - settings.alpha()) * 100,
+                settings.minEffect() * 100);
         return new Comparison(id + " (B: " + b.ref() + ")", a.ref() + " (A, " + shortCommit(a) + ")",
                 "A/B, paired rounds in one sitting", null, settings, "none (paired in one sitting)",
                 new MachineDrift(List.of(), 0, drift, false), benchmarks,

@@ -49,9 +49,9 @@ class AbResultsTest {
         AbSession.Track duet = new AbSession.Track(new BenchmarkKey("x.Kernel.run", "avgt", Map.of()), "duet");
 
         Comparison mixed = AbResults.comparison("id", a, b, List.of(interleaved, duet), 8,
-                ComparisonSettings.DEFAULTS);
+                ComparisonSettings.DEFAULTS, "quick", 20);
         Comparison interleavedOnly = AbResults.comparison("id", a, b, List.of(interleaved), 8,
-                ComparisonSettings.DEFAULTS);
+                ComparisonSettings.DEFAULTS, "quick", 20);
 
         assertThat(VerdictJson.render(mixed)).contains("\"test\" : \"Wilcoxon signed-rank, two-sided, on the paired"
                 + " rounds' log-ratios\"").doesNotContain("Mann-Whitney");

@@ -107,7 +107,8 @@ class DuetRoundsTest {
                 new AbSession.Outcome(result(key, new double[] {100, 101, 99}), null);
         List<AbSession.Track> tracks = session(interleaved, new DuetRounds(new BiasedCpus(false), 0, 1))
                 .run(List.of(FP, SCALING));
-        var comparison = AbResults.comparison("id", A, B, tracks, 12, ComparisonSettings.DEFAULTS);
+        var comparison = AbResults.comparison("id", A, B, tracks, 12, ComparisonSettings.DEFAULTS, "quick",
+                20);
 
         String text = AbResults.json(comparison, A, B, tracks, "quick", java.time.Instant.EPOCH,
                 java.time.Instant.EPOCH, 8, 12, "duet");
