@@ -8,6 +8,7 @@ import io.execbench.harness.chart.XyChart.Series;
 import io.execbench.harness.chart.XyChart.Style;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
@@ -18,6 +19,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.RangeType;
 import org.jfree.data.xy.XYSeries;
@@ -56,6 +58,10 @@ public final class XyChartRenderer {
     static final double CAP_FACTOR = 3;
     static final String CAPPED_NOTE = CAPPED_MARK + " the interval reaches past 3x the largest value, cut there (the"
             + " table gives the interval)";
+    /** A unit data area: an axis's {@code valueToJava2D} on it is the fraction of the axis a value lies at. */
+    private static final Rectangle2D UNIT = new Rectangle2D.Double(0, 0, 1, 1);
+    /** Where along the x axis a vertical marker's label moves to the left of its line. */
+    private static final double LABEL_LEFT_FROM = 0.6;
 
     /**
      * {@code chart} small: no title or subtitle (the page says what it is beside it), for the "At a glance" cards.
@@ -127,8 +133,12 @@ public final class XyChartRenderer {
             line.setLabelFont(ChartStyle.TICK_FONT);
             line.setLabelPaint(ChartStyle.INK);
             if (marker.vertical()) {
-                line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-                line.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                // Beside the line, on the side with more room: a label right of a line near the right end ran past
+                // the chart's edge (the server chart's "shared rate").
+                boolean rightPart = plot.getDomainAxis().valueToJava2D(marker.value(), UNIT, RectangleEdge.BOTTOM)
+                        > LABEL_LEFT_FROM;
+                line.setLabelAnchor(rightPart ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+                line.setLabelTextAnchor(rightPart ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
                 plot.addDomainMarker(line);
             } else {
                 line.setLabelAnchor(RectangleAnchor.TOP_LEFT);
