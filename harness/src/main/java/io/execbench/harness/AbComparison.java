@@ -185,10 +185,10 @@ public final class AbComparison {
 
         int rounds = tracks.stream().mapToInt(AbSession.Track::pairCount).max().orElse(0);
         Comparison comparison = AbResults.comparison(id, baseline, candidate, tracks, rounds, settings, profile,
-                rule.maxRounds());
+                rule.maxRounds(), plan.budget());
         VerdictFiles.write(comparison, partial);
         AtomicFiles.write(partial.resolve("ab.json"), AbResults.json(comparison, baseline, candidate, tracks,
-                profile, startedAt, Instant.now(), rule.minRounds(), rule.maxRounds(), mode.label()));
+                profile, startedAt, Instant.now(), rule.minRounds(), rule.maxRounds(), mode.label(), plan.budget()));
         Path done = resultsDir.resolve("ab").resolve(id);
         Files.move(partial, done, StandardCopyOption.ATOMIC_MOVE);
         Path page = ReportWriter.write(AbReport.page(id, comparison), reportsDir);

@@ -49,9 +49,13 @@ public enum AbMode {
 
     /** Whether {@code key} may run as a duet at all: single-threaded, and a mode whose iterations JMH lists. */
     static boolean duetable(BenchmarkKey key) {
+        return !multiThreaded(key) && Set.of("avgt", "thrpt", "ss").contains(key.mode());
+    }
+
+    /** Whether {@code key} belongs to a suite that starts threads or processes of its own. */
+    static boolean multiThreaded(BenchmarkKey key) {
         var suite = SUITE.matcher(key.benchmark());
-        boolean multiThreaded = suite.find() && MULTI_THREADED_SUITES.contains(suite.group(1));
-        return !multiThreaded && Set.of("avgt", "thrpt", "ss").contains(key.mode());
+        return suite.find() && MULTI_THREADED_SUITES.contains(suite.group(1));
     }
 
     /**

@@ -27,11 +27,15 @@ import java.util.OptionalInt;
  * { "formatVersion": 1, "kind": "ab", "mode": "auto", "profile": "quick", "startedAt": ..., "endedAt": ...,
  *   "a": {"ref": "main~1", "commit": "..."}, "b": {"ref": "working tree", "commit": "..."},
  *   "alpha": 0.01, "minEffect": 0.03, "minRounds": 8, "maxRounds": 20,
+ *   "forkBudget": {"warmupIterations": 1, "warmupTimeMs": 200, "measurementIterations": 3, "measurementTimeMs": 200},
+ *   "multiThreadedForkBudget": {...},
  *   "benchmarks": [ { "benchmark": "...", "mode": "avgt", "params": {...}, "unit": "ns/op", "verdict": "regressed",
  *       "ratio": 1.104, "low": 1.079, "high": 1.126, "pValue": 0.0002, "reason": "...", "failure": null,
  *       "runMode": "interleaved",
  *       "pairs": [ {"round": 1, "first": "B", "a": 1021.5, "b": 1125.0}, ... ] } ] }
  * }</pre>
+ * {@code forkBudget} is each fork's JMH budget (the profile's), {@code multiThreadedForkBudget} that of the
+ * benchmarks of suites that start threads or processes of their own ({@link Plan.Budget#multiThreaded}).
  * {@code mode} is what was asked ({@code interleaved}, {@code duet} or {@code auto}), {@code runMode} what each
  * benchmark ran as ({@code interleaved} or {@code duet}). {@code a} and {@code b} of an interleaved pair are each
  * build's fork statistic: the median of its measurement iterations (JMH's score for SampleTime). A duet pair has
@@ -48,7 +52,8 @@ public final class AbResults {
 
     /** The verdicts as a {@link Comparison} of build B ({@code currentId}) against build A. */
     public static Comparison comparison(String id, Build a, Build b, List<AbSession.Track> tracks, int rounds,
-                                        ComparisonSettings settings, String profile, int maxRounds) {
+                                        ComparisonSettings settings, String profile, int maxRounds,
+                                        Plan.Budget budget) {
         List<BenchmarkComparison> benchmarks = tracks.stream().map(track -> benchmark(track, settings)).toList();
         long duets = tracks.stream().filter(track -> track.mode.equals("duet")).count();
         String drift = "A/B in one sitting: " + rounds + " rounds, each pairing "
@@ -56,7 +61,11 @@ public final class AbResults {
                 : duets == tracks.size() ? "two duets of the builds (run at once, CPUs swapped)"
                 : "one fork of each build run back to back (or two duets of them, run at once with the CPUs swapped)")
                 + ", so the machine's drift cancels within each pair";
-        String method = String.format(Locale.ROOT, "Profile %s, one fork per build per round, %d paired rounds at"
+        boolean multiThreaded = tracks.stream().anyMatch(track -> AbMode.multiThreaded(track.key));
+        String forks = " (forks of " + budget.describe() + (multiThreaded ? "; " + budget.multiThreaded().describe()
+                + " for suites that start threads or processes of their own" : "") + ")";
+        String method = String.format(Locale.ROOT, "Profile %s" + forks + ", one fork per build per round, %d paired"
+                + " rounds at"
                 + " most after an unpaired warm-up round, benchmarks shuffled per round and the builds of a pair run"
                 + " back to back in a random order" + (duets == 0 ? "" : " (interleaved), or as two duets with the"
                 + " CPUs swapped, iterations paired (duet; each benchmark's mode is in its reason)")
@@ -68,6 +77,12 @@ public final class AbResults {
                 "A/B, paired rounds in one sitting", null, settings, "none (paired in one sitting)",
                 new MachineDrift(List.of(), 0, drift, false), benchmarks,
                 "Wilcoxon signed-rank, two-sided, on the paired rounds' log-ratios", method);
+    }
+
+    private static void budgetNode(ObjectNode node, Plan.Budget budget) {
+        node.put("warmupIterations", budget.warmupIterations()).put("warmupTimeMs", budget.warmupTimeMs())
+                .put("measurementIterations", budget.measurementIterations())
+                .put("measurementTimeMs", budget.measurementTimeMs());
     }
 
     private static BenchmarkComparison benchmark(AbSession.Track track, ComparisonSettings settings) {
@@ -93,7 +108,7 @@ public final class AbResults {
     /** The text of {@code ab.json}: both builds, the settings, and per benchmark its verdict and every pair. */
     public static String json(Comparison comparison, Build a, Build b, List<AbSession.Track> tracks,
                               String profile, Instant startedAt, Instant endedAt, int minRounds, int maxRounds,
-                              String mode) throws IOException {
+                              String mode, Plan.Budget budget) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("formatVersion", 1).put("kind", "ab").put("mode", mode).put("profile", profile)
                 .put("startedAt", startedAt.toString()).put("endedAt", endedAt.toString());
@@ -101,6 +116,8 @@ public final class AbResults {
         root.putObject("b").put("ref", b.ref()).put("commit", b.commit());
         root.put("alpha", comparison.settings().alpha()).put("minEffect", comparison.settings().minEffect())
                 .put("minRounds", minRounds).put("maxRounds", maxRounds);
+        budgetNode(root.putObject("forkBudget"), budget);
+        budgetNode(root.putObject("multiThreadedForkBudget"), budget.multiThreaded());
         ArrayNode benchmarks = root.putArray("benchmarks");
         for (int i = 0; i < tracks.size(); i++) {
             AbSession.Track track = tracks.get(i);

@@ -80,7 +80,7 @@ public final class DuetRunner implements DuetRounds.Legs, AutoCloseable {
             }, runnable -> Thread.ofPlatform().daemon().name("duet-barrier").start(runnable));
             a = forks.start(baseline, key, name + "-A", extras("A", cpuOfA, socket));
             b = forks.start(candidate, key, name + "-B", extras("B", cpuOfB, socket));
-            String failure = await(released, barrier, a, b, forks.timeoutSeconds());
+            String failure = await(released, barrier, a, b, ForkRunner.timeoutSeconds(budget));
             if (failure != null) {
                 return DuetRounds.LegOutcome.failed(failure);
             }

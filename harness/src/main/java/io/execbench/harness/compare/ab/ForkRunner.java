@@ -80,8 +80,9 @@ public final class ForkRunner implements AbSession.Forks {
             return new Outcome(null, "cannot start JMH for build " + build.label() + ": " + e.getMessage());
         }
         try {
-            if (!process.waitFor(timeoutSeconds(), TimeUnit.SECONDS)) {
-                return new Outcome(null, "no result within " + timeoutSeconds() + " s; the fork was killed");
+            long timeout = timeoutSeconds(budget(key));
+            if (!process.waitFor(timeout, TimeUnit.SECONDS)) {
+                return new Outcome(null, "no result within " + timeout + " s; the fork was killed");
             }
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -111,8 +112,14 @@ public final class ForkRunner implements AbSession.Forks {
         return scratch.resolve(name + ".log");
     }
 
+    /** The profile's budget: a single-threaded benchmark's, a duet's. */
     Plan.Budget budget() {
         return budget;
+    }
+
+    /** {@code key}'s budget: the profile's, or {@link Plan.Budget#multiThreaded} for the suites {@link AbMode} names. */
+    Plan.Budget budget(BenchmarkKey key) {
+        return AbMode.multiThreaded(key) ? budget.multiThreaded() : budget;
     }
 
     /** The fork's result, or why there is none. */
@@ -145,8 +152,8 @@ public final class ForkRunner implements AbSession.Forks {
         command.addAll(extras.hostArgs());
         command.addAll(List.of("-Djava.io.tmpdir=" + scratch, "-cp", classpath, "org.openjdk.jmh.Main",
                 "^" + Pattern.quote(key.benchmark()) + "$", "-bm", key.mode(), "-f", "1",
-                "-wi", String.valueOf(budget.warmupIterations()), "-w", budget.warmupTimeMs() + "ms",
-                "-i", String.valueOf(budget.measurementIterations()), "-r", budget.measurementTimeMs() + "ms",
+                "-wi", String.valueOf(budget(key).warmupIterations()), "-w", budget(key).warmupTimeMs() + "ms",
+                "-i", String.valueOf(budget(key).measurementIterations()), "-r", budget(key).measurementTimeMs() + "ms",
                 "-foe", "true", "-rf", "json", "-rff", json.toString(),
                 "-jvmArgsAppend", jmhOptionList(forkOptions)));
         if (canary) {
@@ -181,10 +188,8 @@ public final class ForkRunner implements AbSession.Forks {
     }
 
     /** A bound on a hung fork: far beyond the budget and a JVM start on a loaded machine. */
-    long timeoutSeconds() {
-        long budgetMs = (long) budget.warmupIterations() * budget.warmupTimeMs()
-                + (long) budget.measurementIterations() * budget.measurementTimeMs();
-        return 120 + 10 * budgetMs / 1000;
+    static long timeoutSeconds(Plan.Budget budget) {
+        return 120 + 10 * budget.iterationMs() / 1000;
     }
 
     private static String tail(Path log) {

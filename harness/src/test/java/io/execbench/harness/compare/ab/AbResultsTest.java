@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class AbResultsTest {
 
+    private static final Plan.Budget QUICK = new Plan.Budget(1, 200, 3, 200);
+
     @Test
     void aNoisyBenchmarkSaysHowManyRoundsItsSpreadWouldNeed() {
         // 8 pairs around +6% with a spread of about 5%: beyond the 3% threshold, but the interval still reaches it.
@@ -44,18 +46,24 @@ class AbResultsTest {
     void theVerdictFilesNameThePairedTestAndTheDuetsWhereThereWereAny() {
         Build a = new Build("A", "main", "a".repeat(40), List.of(Path.of("a")));
         Build b = new Build("B", "working tree", "b".repeat(40), List.of(Path.of("b")));
-        AbSession.Track interleaved = new AbSession.Track(new BenchmarkKey("x.Scaling.run", "thrpt", Map.of()),
-                "interleaved");
-        AbSession.Track duet = new AbSession.Track(new BenchmarkKey("x.Kernel.run", "avgt", Map.of()), "duet");
+        AbSession.Track interleaved = new AbSession.Track(new BenchmarkKey(
+                "io.execbench.scaling.ScalingBenchmark.parallel", "thrpt", Map.of()), "interleaved");
+        AbSession.Track duet = new AbSession.Track(new BenchmarkKey("io.execbench.workload.KernelBenchmark.run",
+                "avgt", Map.of()), "duet");
 
         Comparison mixed = AbResults.comparison("id", a, b, List.of(interleaved, duet), 8,
-                ComparisonSettings.DEFAULTS, "quick", 20);
+                ComparisonSettings.DEFAULTS, "quick", 20, QUICK);
         Comparison interleavedOnly = AbResults.comparison("id", a, b, List.of(interleaved), 8,
-                ComparisonSettings.DEFAULTS, "quick", 20);
+                ComparisonSettings.DEFAULTS, "quick", 20, QUICK);
 
         assertThat(VerdictJson.render(mixed)).contains("\"test\" : \"Wilcoxon signed-rank, two-sided, on the paired"
                 + " rounds' log-ratios\"").doesNotContain("Mann-Whitney");
         assertThat(mixed.machineDrift().describe()).contains("8 rounds", "two duets");
         assertThat(interleavedOnly.machineDrift().describe()).contains("back to back").doesNotContain("duet");
+        assertThat(mixed.method()).contains("forks of 1 x 200 ms warm-up, 3 x 200 ms; 2 x 200 ms warm-up,"
+                + " 6 x 200 ms for suites that start threads or processes of their own");
+        Comparison singleOnly = AbResults.comparison("id", a, b, List.of(duet), 8, ComparisonSettings.DEFAULTS,
+                "quick", 20, QUICK);
+        assertThat(singleOnly.method()).contains("(forks of 1 x 200 ms warm-up, 3 x 200 ms)");
     }
 }

@@ -28,6 +28,7 @@ class DuetRoundsTest {
     private static final Build B = new Build("B", "working tree", "b".repeat(40), List.of(Path.of("b")));
     private static final BenchmarkKey FP = new BenchmarkKey("io.execbench.workload.KernelBenchmark.run", "avgt",
             Map.of("kernel", "fp"));
+    private static final Plan.Budget QUICK = new Plan.Budget(1, 200, 3, 200);
     private static final BenchmarkKey SCALING = new BenchmarkKey("io.execbench.scaling.ScalingBenchmark.run",
             "thrpt", Map.of());
 
@@ -108,10 +109,10 @@ class DuetRoundsTest {
         List<AbSession.Track> tracks = session(interleaved, new DuetRounds(new BiasedCpus(false), 0, 1))
                 .run(List.of(FP, SCALING));
         var comparison = AbResults.comparison("id", A, B, tracks, 12, ComparisonSettings.DEFAULTS, "quick",
-                20);
+                20, QUICK);
 
         String text = AbResults.json(comparison, A, B, tracks, "quick", java.time.Instant.EPOCH,
-                java.time.Instant.EPOCH, 8, 12, "duet");
+                java.time.Instant.EPOCH, 8, 12, "duet", QUICK);
 
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
         assertThat(json.path("mode").asText()).isEqualTo("duet");
@@ -127,6 +128,9 @@ class DuetRoundsTest {
         var scaling = json.path("benchmarks").get(1);
         assertThat(scaling.path("runMode").asText()).isEqualTo("interleaved");
         assertThat(scaling.path("pairs").get(0).has("legs")).isFalse();
+        assertThat(json.path("forkBudget").path("measurementIterations").asInt()).isEqualTo(3);
+        assertThat(json.path("multiThreadedForkBudget").path("warmupIterations").asInt()).isEqualTo(2);
+        assertThat(json.path("multiThreadedForkBudget").path("measurementIterations").asInt()).isEqualTo(6);
     }
 
     @Test

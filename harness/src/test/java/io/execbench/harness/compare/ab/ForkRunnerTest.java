@@ -31,6 +31,27 @@ class ForkRunnerTest {
     }
 
     @Test
+    void multiThreadedSuitesMeasureTwiceTheIterationsAfterAtLeastTwoWarmUpsAndSingleThreadedOnesTheProfiles() {
+        ForkRunner runner = new ForkRunner(Path.of("/opt/jdk-25/bin/java"), new Plan.Budget(1, 200, 3, 200),
+                Path.of("/tmp/ab-forks"), false, List.of());
+        Build build = new Build("A", "main", "abc1234", List.of(Path.of("/tmp/a/classes")));
+        BenchmarkKey scaling = new BenchmarkKey("io.execbench.scaling.ScalingBenchmark.parallel", "thrpt",
+                Map.of("kernel", "fp", "placement", "os", "threads", "2"));
+        BenchmarkKey kernel = new BenchmarkKey("io.execbench.workload.KernelBenchmark.run", "avgt",
+                Map.of("kernel", "fp", "workUnits", "1000"));
+
+        String multi = String.join(" ", runner.command(build, scaling, Path.of("/tmp/s.json"),
+                ForkRunner.Extras.NONE));
+        String single = String.join(" ", runner.command(build, kernel, Path.of("/tmp/k.json"),
+                ForkRunner.Extras.NONE));
+
+        assertThat(multi).contains(" -wi 2 -w 200ms -i 6 -r 200ms ");
+        assertThat(single).contains(" -wi 1 -w 200ms -i 3 -r 200ms ");
+        assertThat(new Plan.Budget(3, 600, 5, 600).multiThreaded()).isEqualTo(new Plan.Budget(6, 600, 10, 600));
+        assertThat(ForkRunner.timeoutSeconds(new Plan.Budget(2, 200, 6, 200))).isEqualTo(120 + 16);
+    }
+
+    @Test
     void foldersWithSpacesReachTheForkAsOneOptionEach() {
         ForkRunner runner = new ForkRunner(Path.of("/opt/jdk-25/bin/java"), new Plan.Budget(1, 100, 3, 100),
                 Path.of("/home/me/My Projects/execbench/results/ab/x/forks"), false,
