@@ -64,15 +64,14 @@ public final class AbResults {
         boolean multiThreaded = tracks.stream().anyMatch(track -> AbMode.multiThreaded(track.key));
         String forks = " (forks of " + budget.describe() + (multiThreaded ? "; " + budget.multiThreaded().describe()
                 + " for suites that start threads or processes of their own" : "") + ")";
-        String method = String.format(Locale.ROOT, "Profile %s" + forks + ", one fork per build per round, %d paired"
-                + " rounds at"
+        String method = String.format(Locale.ROOT, "Profile %s%s, one fork per build per round, %d paired rounds at"
                 + " most after an unpaired warm-up round, benchmarks shuffled per round and the builds of a pair run"
                 + " back to back in a random order" + (duets == 0 ? "" : " (interleaved), or as two duets with the"
                 + " CPUs swapped, iterations paired (duet; each benchmark's mode is in its reason)")
                 + "; Wilcoxon signed-rank test on the pairs' log-ratios at alpha %s, Hodges-Lehmann ratio with its"
                 + " %.0f%% distribution-free interval; regressed or improved only when significant and the whole"
-                + " interval lies beyond %.1f%%.", profile, maxRounds, settings.alpha(), (1 - settings.alpha()) * 100,
-                settings.minEffect() * 100);
+                + " interval lies beyond %.1f%%.", profile, forks, maxRounds, settings.alpha(),
+                (1 - settings.alpha()) * 100, settings.minEffect() * 100);
         return new Comparison(id + " (B: " + b.ref() + ")", a.ref() + " (A, " + shortCommit(a) + ")",
                 "A/B, paired rounds in one sitting", null, settings, "none (paired in one sitting)",
                 new MachineDrift(List.of(), 0, drift, false), benchmarks,

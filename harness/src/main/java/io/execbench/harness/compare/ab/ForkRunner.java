@@ -147,13 +147,14 @@ public final class ForkRunner implements AbSession.Forks {
                 : File.pathSeparator + extras.classpathTail());
         List<String> forkOptions = baseOptions();
         forkOptions.addAll(extras.jvmArgs());
+        Plan.Budget forkBudget = budget(key);
         List<String> command = new ArrayList<>(extras.prefix());
         command.add(java.toString());
         command.addAll(extras.hostArgs());
         command.addAll(List.of("-Djava.io.tmpdir=" + scratch, "-cp", classpath, "org.openjdk.jmh.Main",
                 "^" + Pattern.quote(key.benchmark()) + "$", "-bm", key.mode(), "-f", "1",
-                "-wi", String.valueOf(budget(key).warmupIterations()), "-w", budget(key).warmupTimeMs() + "ms",
-                "-i", String.valueOf(budget(key).measurementIterations()), "-r", budget(key).measurementTimeMs() + "ms",
+                "-wi", String.valueOf(forkBudget.warmupIterations()), "-w", forkBudget.warmupTimeMs() + "ms",
+                "-i", String.valueOf(forkBudget.measurementIterations()), "-r", forkBudget.measurementTimeMs() + "ms",
                 "-foe", "true", "-rf", "json", "-rff", json.toString(),
                 "-jvmArgsAppend", jmhOptionList(forkOptions)));
         if (canary) {
