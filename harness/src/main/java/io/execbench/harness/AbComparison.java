@@ -14,6 +14,7 @@ import io.execbench.harness.compare.ab.DuetRunner;
 import io.execbench.harness.compare.ab.ForkRunner;
 import io.execbench.harness.compare.ab.Plan;
 import io.execbench.harness.compare.ab.PlanReader;
+import io.execbench.harness.compare.ab.PrivateTemp;
 import io.execbench.harness.write.AbReport;
 import io.execbench.harness.write.AtomicFiles;
 import io.execbench.harness.write.ReportWriter;
@@ -148,47 +149,53 @@ public final class AbComparison {
         Path partial = Files.createDirectories(resultsDir.resolve("ab").resolve(id + ".partial"));
         Path forks = Files.createDirectories(partial.resolve("forks"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-
-        Plan plan = PlanReader.restrict(PlanReader.read(java, candidate, profile, include, forks,
-                workloadRunnerArgs), params);
-        boolean canary = baseline.hasCanary() && candidate.hasCanary();
-        progress.accept(String.format(Locale.ROOT, "A/B: %d benchmarks, profile %s, 1 warm-up round then"
-                        + " %d to %d paired rounds (seed %d)%s; results in %s", plan.benchmarks().size(), profile,
-                rule.minRounds(), rule.maxRounds(), budget.seed(),
-                canary ? "" : "; no per-iteration canary (one build lacks it)", partial));
-        ForkRunner forkRunner;
-        try {
-            forkRunner = new ForkRunner(java, plan.budget(), forks, canary, workloadJvmArgs);
-        } catch (IllegalArgumentException e) {
-            throw new AbException(e.getMessage());
-        }
-        AbSession session = new AbSession(baseline, candidate, forkRunner, settings, rule, budget.timeBudget(),
-                budget.seed(), System::nanoTime, progress);
-        AbMode.Pinning pinning = mode == AbMode.INTERLEAVED ? null : AbMode.Pinning.detect();
-        long duets = pinning == null ? 0 : plan.benchmarks().stream().filter(k -> mode.duet(k, pinning)).count();
         List<AbSession.Track> tracks;
-        if (duets == 0) {
-            if (mode == AbMode.DUET && pinning.problem() != null) {
-                progress.accept(pinning.problem());
+        Plan.Budget forkBudget;
+        // The forks' temporary files go to a private folder of short path, deleted when the rounds end.
+        try (PrivateTemp temp = PrivateTemp.create("execbench-ab-")) {
+            Plan plan = PlanReader.restrict(PlanReader.read(java, candidate, profile, include, forks, temp.path(),
+                    workloadRunnerArgs), params);
+            boolean canary = baseline.hasCanary() && candidate.hasCanary();
+            progress.accept(String.format(Locale.ROOT, "A/B: %d benchmarks, profile %s, 1 warm-up round then"
+                            + " %d to %d paired rounds (seed %d)%s; results in %s", plan.benchmarks().size(), profile,
+                    rule.minRounds(), rule.maxRounds(), budget.seed(),
+                    canary ? "" : "; no per-iteration canary (one build lacks it)", partial));
+            ForkRunner forkRunner;
+            try {
+                forkRunner = new ForkRunner(java, plan.budget(), forks, temp.path(), canary, workloadJvmArgs);
+            } catch (IllegalArgumentException e) {
+                throw new AbException(e.getMessage());
             }
-            tracks = session.run(plan.benchmarks());
-        } else {
-            int[] cpus = pinning.cpus();
-            progress.accept(String.format(Locale.ROOT, "mode %s: %d single-threaded benchmarks as duets on CPUs %d"
-                    + " and %d (swapped within each round), the other %d interleaved", mode.label(), duets, cpus[0],
-                    cpus[1], plan.benchmarks().size() - duets));
-            try (DuetRunner runner = new DuetRunner(forkRunner, baseline, candidate, AbMode.Pinning.taskset())) {
-                tracks = session.withDuets(new DuetRounds(runner, cpus[0], cpus[1]), k -> mode.duet(k, pinning))
-                        .run(plan.benchmarks());
+            AbSession session = new AbSession(baseline, candidate, forkRunner, settings, rule, budget.timeBudget(),
+                    budget.seed(), System::nanoTime, progress);
+            AbMode.Pinning pinning = mode == AbMode.INTERLEAVED ? null : AbMode.Pinning.detect();
+            long duets = pinning == null ? 0
+                    : plan.benchmarks().stream().filter(k -> mode.duet(k, pinning)).count();
+            if (duets == 0) {
+                if (mode == AbMode.DUET && pinning.problem() != null) {
+                    progress.accept(pinning.problem());
+                }
+                tracks = session.run(plan.benchmarks());
+            } else {
+                int[] cpus = pinning.cpus();
+                progress.accept(String.format(Locale.ROOT, "mode %s: %d single-threaded benchmarks as duets on"
+                        + " CPUs %d and %d (swapped within each round), the other %d interleaved", mode.label(), duets,
+                        cpus[0], cpus[1], plan.benchmarks().size() - duets));
+                try (DuetRunner runner = new DuetRunner(forkRunner, baseline, candidate,
+                        AbMode.Pinning.taskset())) {
+                    tracks = session.withDuets(new DuetRounds(runner, cpus[0], cpus[1]),
+                            k -> mode.duet(k, pinning)).run(plan.benchmarks());
+                }
             }
+            forkBudget = plan.budget();
         }
 
         int rounds = tracks.stream().mapToInt(AbSession.Track::pairCount).max().orElse(0);
         Comparison comparison = AbResults.comparison(id, baseline, candidate, tracks, rounds, settings, profile,
-                rule.maxRounds(), plan.budget());
+                rule.maxRounds(), forkBudget);
         VerdictFiles.write(comparison, partial);
         AtomicFiles.write(partial.resolve("ab.json"), AbResults.json(comparison, baseline, candidate, tracks,
-                profile, startedAt, Instant.now(), rule.minRounds(), rule.maxRounds(), mode.label(), plan.budget()));
+                profile, startedAt, Instant.now(), rule.minRounds(), rule.maxRounds(), mode.label(), forkBudget));
         Path done = resultsDir.resolve("ab").resolve(id);
         Files.move(partial, done, StandardCopyOption.ATOMIC_MOVE);
         Path page = ReportWriter.write(AbReport.page(id, comparison), reportsDir);

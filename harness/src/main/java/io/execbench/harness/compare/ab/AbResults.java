@@ -38,7 +38,7 @@ import java.util.OptionalInt;
  * benchmarks of suites that start threads or processes of their own ({@link Plan.Budget#multiThreaded}).
  * {@code mode} is what was asked ({@code interleaved}, {@code duet} or {@code auto}), {@code runMode} what each
  * benchmark ran as ({@code interleaved} or {@code duet}). {@code a} and {@code b} of an interleaved pair are each
- * build's fork statistic: the median of its measurement iterations (JMH's score for SampleTime). A duet pair has
+ * build's fork statistic: the median of its measurement iterations (of its samples for SampleTime). A duet pair has
  * {@code "first": "both"}, {@code a} and {@code b} the geometric means of each build's two duet medians,
  * {@code logRatio} the pair's value, and {@code legs}: per duet {@code {"cpuA": 0, "cpuB": 1, "a": [iterations],
  * "b": [iterations], "logRatio": median of log(b_i / a_i)}} ({@link DuetPairing}).
@@ -68,6 +68,7 @@ public final class AbResults {
                 + " most after an unpaired warm-up round, benchmarks shuffled per round and the builds of a pair run"
                 + " back to back in a random order" + (duets == 0 ? "" : " (interleaved), or as two duets with the"
                 + " CPUs swapped, iterations paired (duet; each benchmark's mode is in its reason)")
+                + "; an interleaved pair compares the forks' median iterations (median samples for SampleTime)"
                 + "; Wilcoxon signed-rank test on the pairs' log-ratios at alpha %s, Hodges-Lehmann ratio with its"
                 + " %.0f%% distribution-free interval; regressed or improved only when significant and the whole"
                 + " interval lies beyond %.1f%%.", profile, forks, maxRounds, settings.alpha(),

@@ -4,17 +4,14 @@ import io.execbench.harness.compare.BenchmarkKey;
 import io.execbench.harness.compare.ab.AbSession.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * Runs duets: both builds' forks of one benchmark at once, each under {@code taskset -c CPU}, with
@@ -22,8 +19,7 @@ import java.util.stream.Stream;
  * old baseline runs it too) and {@link DuetBarrier} releasing their iterations together. A fork that fails, dies or
  * hangs ends the duet with one sentence, and both forks, with their JMH children, are killed before it returns.
  *
- * <p>The private folder (under {@code java.io.tmpdir}: a Unix socket's path must stay under 108 bytes) holds the
- * profiler and one socket per duet; {@link #close} deletes it.
+ * <p>The {@link PrivateTemp} folder holds the profiler and one socket per duet; {@link #close} deletes it.
  */
 public final class DuetRunner implements DuetRounds.Legs, AutoCloseable {
 
@@ -34,7 +30,7 @@ public final class DuetRunner implements DuetRounds.Legs, AutoCloseable {
     private final Build baseline;
     private final Build candidate;
     private final Path taskset;
-    private final Path privateDir;
+    private final PrivateTemp privateDir;
     private final Path profilerClasses;
 
     public DuetRunner(ForkRunner forks, Build baseline, Build candidate, Path taskset) throws IOException {
@@ -42,8 +38,8 @@ public final class DuetRunner implements DuetRounds.Legs, AutoCloseable {
         this.baseline = baseline;
         this.candidate = candidate;
         this.taskset = taskset;
-        this.privateDir = Files.createTempDirectory("execbench-duet-");
-        this.profilerClasses = writeProfiler(privateDir.resolve("classes"));
+        this.privateDir = PrivateTemp.create("execbench-duet-");
+        this.profilerClasses = writeProfiler(privateDir.path().resolve("classes"));
     }
 
     /** Copies the profiler's class file from this harness's classpath into {@code classes}; returns the folder. */
@@ -66,7 +62,7 @@ public final class DuetRunner implements DuetRounds.Legs, AutoCloseable {
         Plan.Budget budget = forks.budget();
         int iterations = budget.warmupIterations() + budget.measurementIterations();
         long iterationS = Math.max(budget.warmupTimeMs(), budget.measurementTimeMs()) / 1000;
-        Path socket = privateDir.resolve(name.hashCode() + ".sock");
+        Path socket = privateDir.path().resolve(name.hashCode() + ".sock");
         Process a = null;
         Process b = null;
         try (DuetBarrier barrier = DuetBarrier.open(socket, iterations, Duration.ofSeconds(120),
@@ -147,17 +143,6 @@ public final class DuetRunner implements DuetRounds.Legs, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try (Stream<Path> files = Files.walk(privateDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw new IOException(privateDir + ": cannot remove the duet's private folder (" + e.getMessage() + ")",
-                    e.getCause());
-        }
+        privateDir.close();
     }
 }

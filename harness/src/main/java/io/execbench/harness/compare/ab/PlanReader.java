@@ -27,12 +27,16 @@ public final class PlanReader {
     private PlanReader() {
     }
 
-    /** @param runnerArgs more arguments of the runner, e.g. a user's workload ({@code --workload=...}) */
-    public static Plan read(Path java, Build candidate, String profile, String include, Path scratch,
+    /**
+     * @param scratch    the folder for the listing ({@code plan.jsonl})
+     * @param temp       the runner's {@code java.io.tmpdir}
+     * @param runnerArgs more arguments of the runner, e.g. a user's workload ({@code --workload=...})
+     */
+    public static Plan read(Path java, Build candidate, String profile, String include, Path scratch, Path temp,
                             List<String> runnerArgs) throws AbException, InterruptedException {
         Path output = scratch.resolve("plan.jsonl");
         List<String> command = new ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow", "-Djava.io.tmpdir=" + scratch, "-cp",
+                "--sun-misc-unsafe-memory-access=allow", "-Djava.io.tmpdir=" + temp, "-cp",
                 candidate.classpathArgument(), "io.execbench.runner.BenchMain", "--list-plan",
                 "--profile=" + profile, "--include=" + include));
         command.addAll(runnerArgs);

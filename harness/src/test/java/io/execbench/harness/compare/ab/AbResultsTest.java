@@ -64,6 +64,7 @@ class AbResultsTest {
                 + " 6 x 200 ms for suites that start threads or processes of their own");
         Comparison singleOnly = AbResults.comparison("id", a, b, List.of(duet), 8, ComparisonSettings.DEFAULTS,
                 "quick", 20, QUICK);
-        assertThat(singleOnly.method()).contains("(forks of 1 x 200 ms warm-up, 3 x 200 ms)");
+        assertThat(singleOnly.method()).contains("(forks of 1 x 200 ms warm-up, 3 x 200 ms)",
+                "an interleaved pair compares the forks' median iterations (median samples for SampleTime)");
     }
 }

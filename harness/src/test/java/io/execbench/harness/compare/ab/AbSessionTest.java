@@ -79,6 +79,25 @@ class AbSessionTest {
         assertThat(tracks.get(2).failure).isEqualTo("round 0: build A: No matching benchmarks");
         assertThat(tracks.get(2).pairs).isEmpty();
         assertThat(progress.getFirst()).startsWith("round 0 (warm-up, not paired) done");
+        assertThat(progress).as("no line within a round shorter than a minute").allMatch(line -> line.contains(" done "));
+    }
+
+    @Test
+    void aForkIsSummarisedByItsMedianIterationOrForSampleTimeByItsMedianSampleNotTheTailHeavyMean() {
+        BenchmarkKey latency = new BenchmarkKey("x.IpcRoundTripBenchmark.roundTrip", "sample", Map.of());
+        Metric samples = new Metric(40.0, Double.NaN, new Metric.Interval(Double.NaN, Double.NaN), "us/op",
+                Map.of("0.0", 18.0, "50.0", 21.0, "99.0", 300.0), List.of(), List.of());
+        Metric noPercentiles = new Metric(40.0, Double.NaN, new Metric.Interval(Double.NaN, Double.NaN), "us/op",
+                Map.of(), List.of(), List.of());
+
+        assertThat(AbSession.statistic(withMetric(latency, samples))).isEqualTo(21.0);
+        assertThat(AbSession.statistic(withMetric(latency, noPercentiles))).isEqualTo(40.0);
+        assertThat(AbSession.statistic(result(SAME, 100))).isEqualTo(100.0); // iterations 101, 100, 99
+    }
+
+    private static BenchmarkResult withMetric(BenchmarkKey key, Metric metric) {
+        return new BenchmarkResult(1, key.benchmark(), key.mode(), 1, 1, "java", List.of(), "25", "vm", "25", "1.37",
+                key.params(), metric, Map.of());
     }
 
     @Test
@@ -141,6 +160,10 @@ class AbSessionTest {
         assertThat(tracks.stream().mapToInt(AbSession.Track::pairCount).sum()).isEqualTo(3);
         assertThat(progress).anyMatch(line -> line.equals("time budget of 25 min spent in round 1: 7 of its 10"
                 + " pairs not run"));
+        // A round this long says how far it got, at most once a minute, and not after its last pair.
+        assertThat(progress).contains("round 0 (warm-up): 9 of 10 benchmarks run after 18m00s",
+                "round 1 of at most 20: 3 of 10 pairs run after 26m00s");
+        assertThat(progress).noneMatch(line -> line.startsWith("round 0 (warm-up): 10 of 10"));
         assertThat(tracks).allMatch(track -> track.comparison == null
                 || track.comparison.verdict() == Verdict.NOISY);
     }
